@@ -1,0 +1,134 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/pathway-dev/pathway/internal/report"
+)
+
+// levelWords are the verdicts as a reader says them.
+var levelWords = map[string]string{
+	report.Ready:        "ready to apply",
+	report.NearlyThere:  "nearly there",
+	report.KeepBuilding: "keep building",
+}
+
+// statusMarks pair each status with a symbol and a word, so status never
+// depends on colour alone.
+var statusMarks = map[string]string{
+	report.Strong:     "✅ strong",
+	report.Developing: "🟡 developing",
+	report.Missing:    "❌ missing",
+}
+
+// Level returns the verdict in words ("nearly there").
+func Level(level string) string {
+	if w, ok := levelWords[level]; ok {
+		return w
+	}
+	return level
+}
+
+// Markdown renders a summary that reads well in a pull-request comment and a
+// GitHub Actions job summary: score, level, the 12 steps, the top actions.
+func Markdown(r *report.Report) []byte {
+	var b bytes.Buffer
+	who := r.Subject.Login
+	if r.Subject.Name != "" {
+		who = r.Subject.Name + " (" + r.Subject.Login + ")"
+	}
+	fmt.Fprintf(&b, "## pathway readiness: %s — %d/100, %s\n\n", mdEscape(who), r.Overall.Score, Level(r.Overall.Level))
+	fmt.Fprintf(&b, "Role **%s** · as of %s · %d%% of the checks could be made", r.Role, r.AsOf.Format("2006-01-02"), int(r.Overall.Coverage*100+0.5))
+	if r.Compare != nil {
+		fmt.Fprintf(&b, " · %s overall since %s", signed(r.Compare.Overall), r.Compare.Previous.Format("2006-01-02"))
+	}
+	b.WriteString("\n\n")
+	if r.Partial {
+		b.WriteString("> **Partial report:** some data could not be fetched; see the warnings below.\n\n")
+	}
+	if r.Position.Next != "" {
+		fmt.Fprintf(&b, "**Work on next:** %s\n\n", stepTitle(r, r.Position.Next))
+	}
+	b.WriteString("| # | Step | Score | Status |")
+	if r.Compare != nil {
+		b.WriteString(" Change |")
+	}
+	b.WriteString("\n|--:|------|------:|--------|")
+	if r.Compare != nil {
+		b.WriteString("-------:|")
+	}
+	b.WriteString("\n")
+	for _, s := range r.Steps {
+		fmt.Fprintf(&b, "| %d | %s | %d | %s |", s.Number, mdEscape(s.Title), s.Score, statusMark(s.Status))
+		if r.Compare != nil {
+			if d, ok := r.Compare.Steps[s.ID]; ok {
+				fmt.Fprintf(&b, " %s |", signed(d))
+			} else {
+				b.WriteString(" |")
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Actions) > 0 {
+		b.WriteString("\n### What to do next\n\n")
+		for i, a := range r.Actions {
+			if i == 5 {
+				break
+			}
+			where := ""
+			if a.Repo != "" {
+				where = " (`" + a.Repo + "`)"
+			}
+			fmt.Fprintf(&b, "%d. %s%s — +%.0f points\n", i+1, mdEscape(a.Text), where, a.Impact)
+		}
+	}
+	if len(r.Highlights) > 0 {
+		b.WriteString("\n### Resume-ready highlights\n\n")
+		for _, h := range r.Highlights {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(h))
+		}
+	}
+	if len(r.Warnings) > 0 {
+		b.WriteString("\n<details><summary>Warnings (" + fmt.Sprint(len(r.Warnings)) + ")</summary>\n\n")
+		for _, w := range r.Warnings {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(w))
+		}
+		b.WriteString("\n</details>\n")
+	}
+	fmt.Fprintf(&b, "\n<sub>pathway %s · schema %s</sub>\n", r.Tool.Version, r.Schema)
+	return b.Bytes()
+}
+
+func statusMark(s string) string {
+	if m, ok := statusMarks[s]; ok {
+		return m
+	}
+	return s
+}
+
+func stepTitle(r *report.Report, id string) string {
+	for _, s := range r.Steps {
+		if s.ID == id {
+			return fmt.Sprintf("step %d, %s", s.Number, s.Title)
+		}
+	}
+	return id
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return fmt.Sprintf("+%d", n)
+	}
+	return fmt.Sprint(n)
+}
+
+// mdEscape keeps user-controlled text (names, descriptions) from breaking
+// the table or injecting markup into a pull-request comment.
+var mdReplacer = strings.NewReplacer(
+	"\\", "\\\\", "|", "\\|", "<", "&lt;", ">", "&gt;", "\n", " ", "\r", " ",
+	"[", "\\[", "]", "\\]", "*", "\\*", "_", "\\_",
+)
+
+func mdEscape(s string) string { return mdReplacer.Replace(s) }
