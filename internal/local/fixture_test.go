@@ -154,7 +154,10 @@ def test_create_and_list():
 		"config/passwd":     {link: "/etc/passwd"},
 		"docs/LICENSE":      {content: mitLicense},
 		"docs/deploy.md":    {content: "# Deploy\n\nRun `scripts/run.sh` behind gunicorn.\n"},
-		"requirements.txt":  {content: "Flask==3.0.2\npytest==8.0.0\ngunicorn==21.2.0\n"},
+		// Names git would quote without -z.
+		"docs/résumé notes.md": {content: "# Résumé notes\n"},
+		"docs/odd\tname\n.txt": {content: "tab and newline in the name\n"},
+		"requirements.txt":     {content: "Flask==3.0.2\npytest==8.0.0\ngunicorn==21.2.0\n"},
 	}
 	gitmodules = "[submodule \"vendor/flask-ext\"]\n\tpath = vendor/flask-ext\n\turl = https://github.com/ada-lovelace/flask-ext.git\n"
 	gitlinkSHA = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"

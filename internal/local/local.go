@@ -86,7 +86,13 @@ func invalidf(format string, a ...any) error {
 // subfolders are checkouts. All of them make one snapshot. A broken checkout
 // inside a folder becomes a warning; a path given directly that does not
 // exist, is not a git checkout or has no commits is an error wrapping
-// snapshot.ErrInvalidSubject.
+// snapshot.ErrInvalidSubject. A checkout that passes the first look but whose
+// files or history git then cannot read is kept with Repo.Unavailable set.
+//
+// Repositories come newest HEAD commit first (ties by name); opts.MaxRepos
+// keeps the first N, and only those are read in full. The subject's login is
+// the owner every origin remote names, else the first path's folder name.
+// Cancelling ctx kills the running git processes and returns ctx's error.
 func (s *Source) Load(ctx context.Context, paths []string, opts snapshot.Options) (*snapshot.Snapshot, error) {
 	if len(paths) == 0 {
 		return nil, invalidf("no path to audit: pass a git checkout or a folder of checkouts")

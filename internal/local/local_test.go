@@ -386,6 +386,9 @@ func TestLoadDuplicateNamesAndDetachedHead(t *testing.T) {
 		b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "file://"+fx.shop, name)
 		b.git(filepath.Join(dir, name), nil, "remote", "set-url", "origin", "git@github.com:ada-lovelace/shop.git")
 	}
+	// Same push date as shop: ties are ordered by name.
+	b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "file://"+fx.shop, "a-copy")
+	b.git(filepath.Join(dir, "a-copy"), nil, "remote", "set-url", "origin", "git@github.com:grace/storefront.git")
 	// CI checks out a detached commit.
 	b.git(filepath.Join(dir, "shop-review"), nil, "checkout", "-q", "--detach", "HEAD~1")
 	if b.err != nil {
@@ -395,10 +398,13 @@ func TestLoadDuplicateNamesAndDetachedHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := names(snap.Repos), []string{"shop", "shop-review"}; !slices.Equal(got, want) {
+	if got, want := names(snap.Repos), []string{"shop", "storefront", "shop-review"}; !slices.Equal(got, want) {
 		t.Fatalf("repos = %q, want %q", got, want)
 	}
-	review := snap.Repos[1]
+	if snap.Profile.Login != filepath.Base(dir) {
+		t.Errorf("Login = %q, want the folder name %q (origins name two owners)", snap.Profile.Login, filepath.Base(dir))
+	}
+	review := snap.Repos[2]
 	if review.DefaultBranch != "main" || review.HeadSHA != fx.shopSHA["scaffold"] || review.CommitsTotal != 1 {
 		t.Errorf("detached clone: branch %q head %s total %d; want main (origin's), %s, 1",
 			review.DefaultBranch, review.HeadSHA, review.CommitsTotal, fx.shopSHA["scaffold"])
@@ -512,4 +518,69 @@ func paths(fs []snapshot.File) []string {
 		out = append(out, f.Path)
 	}
 	return out
+}
+
+func TestLoadPartialClone(t *testing.T) {
+	fx := getFixtures(t)
+	dir := t.TempDir()
+	src, folder := filepath.Join(dir, "src"), filepath.Join(dir, "clones")
+	b := &builder{}
+	b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "--bare", "file://"+fx.shop, src)
+	b.git(src, nil, "config", "uploadpack.allowFilter", "true")
+	// A blobless clone as CI makes it (HEAD checked out, so its blobs are
+	// here) and one without a checkout (HEAD's blobs were never fetched).
+	b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "--filter=blob:none", "file://"+src, filepath.Join(folder, "shop"))
+	b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "--filter=blob:none", "--no-checkout", "file://"+src, filepath.Join(folder, "shop-lazy"))
+	// The promisor remote is gone: nothing may be fetched, nothing may hang.
+	for _, name := range []string{"shop", "shop-lazy"} {
+		b.git(filepath.Join(folder, name), nil, "remote", "set-url", "origin", filepath.Join(dir, "gone.git"))
+	}
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	snap, err := newSource(t).Load(t.Context(), []string{folder}, snapshot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(snap.Repos); !slices.Equal(got, []string{"shop", "shop-lazy"}) {
+		t.Fatalf("repos = %q, want shop and shop-lazy", got)
+	}
+	want := wantShop(fx)
+	want.FullName, want.Owner, want.HTMLURL = "shop", "", ""
+	diffRepo(t, snap.Repos[0], want)
+
+	lazy := snap.Repos[1]
+	if lazy.Unavailable != "" {
+		// git < 2.45 cannot list sizes without fetching the blobs.
+		if !strings.HasPrefix(lazy.Unavailable, "git could not read "+filepath.Join(folder, "shop-lazy")+": listing the files at HEAD:") ||
+			len(lazy.Files) != 0 || lazy.ContentsKnown || lazy.HistoryKnown || len(lazy.Warnings) != 1 {
+			t.Errorf("unreadable partial clone: %+v", lazy)
+		}
+	} else if len(lazy.Contents) != 0 || len(lazy.Warnings) != 1 || !strings.Contains(lazy.Warnings[0], "partial clone") {
+		t.Errorf("partial clone without blobs: contents %d, warnings %q; want none read and a partial-clone warning", len(lazy.Contents), lazy.Warnings)
+	}
+	if lazy.HeadSHA != fx.shopSHA["routes"] || !lazy.PushedAt.Equal(date("2024-05-20T15:45:00Z")) {
+		t.Errorf("partial clone identity: head %s pushed %v", lazy.HeadSHA, lazy.PushedAt)
+	}
+}
+
+func TestLoadWorktree(t *testing.T) {
+	fx := getFixtures(t)
+	dir := t.TempDir()
+	clone, wt := filepath.Join(dir, "shop"), filepath.Join(dir, "shop-feature")
+	b := &builder{}
+	b.git(dir, nil, "-c", "protocol.file.allow=always", "clone", "-q", "file://"+fx.shop, clone)
+	b.git(clone, nil, "remote", "set-url", "origin", "https://github.com/ada-lovelace/shop.git")
+	// A linked worktree's .git is a file pointing into the main clone.
+	b.git(clone, nil, "worktree", "add", "-q", "-b", "feature/cart", wt, "HEAD")
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	snap, err := newSource(t).Load(t.Context(), []string{wt}, snapshot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wantShop(fx)
+	want.DefaultBranch = "feature/cart"
+	diffRepo(t, snap.Repos[0], want)
 }

@@ -120,7 +120,14 @@ func (s *Source) load(ctx context.Context, c *checkout) (*snapshot.Repo, error) 
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("%s: %w", c.dir, err)
+		// One unreadable repository (a partial clone whose blobs are gone
+		// and whose remote is unreachable, a corrupt pack) must not sink
+		// the others: it is reported as unavailable, with no half-read data.
+		r.Files, r.Contents, r.ContentsKnown, r.SizeKB = []snapshot.File{}, nil, false, 0
+		r.Commits, r.CommitsTotal, r.HistoryKnown, r.CreatedAt = nil, -1, false, time.Time{}
+		r.Unavailable = fmt.Sprintf("git could not read %s: %v", c.dir, err)
+		r.Warnings = []string{"not audited: " + r.Unavailable}
+		return r, nil
 	}
 	r.Warnings = append(treeWarn, histWarn...)
 	return r, nil
