@@ -93,3 +93,13 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(files, repo.Read)
 	}
 }
+
+func BenchmarkSkip(b *testing.B) {
+	files, _ := bigTree(10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			Skip(f.Path)
+		}
+	}
+}

@@ -112,6 +112,13 @@ func (d *detector) language(p string, a attrSet, read func(string) ([]byte, erro
 		if len(cands) > 0 && !anyCounted(cands, a) {
 			return ""
 		}
+		if len(cands) == 0 && path.Ext(p) != "" {
+			// Only a shebang or modeline could still name a language.
+			// Linguist looks in files with unknown extensions too, but
+			// those are images, archives and binaries far more often
+			// than scripts: not worth reading each one.
+			return ""
+		}
 	}
 
 	if isDotConfig(p) && !a.isTrue(attrDetectable) {

@@ -37,7 +37,7 @@ func corpus() []string {
 		"Unit1_TLB.pas", "htmlcov/index.html", ".sqlx/query-abc.json", "ext/foo.zep.c", "x.nib",
 		"src/main/java/com/acme/App.java", "internal/handler/user.go", "app/models/post.rb", "src/app.ts",
 	}
-	files, _ := bigTree(20_000)
+	files, _ := bigTree(2_000)
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
@@ -87,13 +87,13 @@ func TestGeneratedHints(t *testing.T) {
 
 func TestRequiredLiteral(t *testing.T) {
 	for re, want := range map[string]string{
-		`(^|/)node_modules/`:              "node_modules/",
-		`(^|/)[Dd]ocumentation/`:          "ocumentation/",
-		`(.*?)\.d\.ts$`:                   ".d.ts",
-		`(3rd|[Tt]hird)[-_]?[Pp]arty/`:    "arty/",
-		`(?i)\.designer\.(cs|vb)$`:        "",
-		`a|b`:                             "",
-		`(^|/)README(\.|$)`:               "README",
+		`(^|/)node_modules/`:               "node_modules/",
+		`(^|/)[Dd]ocumentation/`:           "ocumentation/",
+		`(.*?)\.d\.ts$`:                    ".d.ts",
+		`(3rd|[Tt]hird)[-_]?[Pp]arty/`:     "arty/",
+		`(?i)\.designer\.(cs|vb)$`:         "",
+		`a|b`:                              "",
+		`(^|/)README(\.|$)`:                "README",
 		`(^|/)jquery\-\d\.\d+(\.\d+)?\.js`: "jquery-",
 	} {
 		tr, err := syntax.Parse(re, syntax.Perl)
