@@ -127,8 +127,8 @@ func readArchive(r io.Reader, keep func(string) bool, lim limits) (*archive, err
 			}
 			continue
 		}
-		b, err := io.ReadAll(io.LimitReader(tr, h.Size))
-		if err != nil {
+		b := make([]byte, h.Size) // at most lim.fileSize
+		if _, err := io.ReadFull(tr, b); err != nil {
 			if errors.Is(err, errTooBig) {
 				continue // reported by the next tr.Next
 			}
