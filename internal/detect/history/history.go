@@ -1,9 +1,10 @@
 package history
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -189,9 +190,9 @@ func judge(commits []snapshot.Commit, own []bool, ownOnly bool) []judged {
 // examples picks the most telling messages: up to three bad ones (generic
 // first) and up to three good ones (with a body first).
 func examples(repo string, js []judged) []facts.Evidence {
-	bad := make([]judged, 0, len(js))
-	good := make([]judged, 0, len(js))
-	for _, j := range js {
+	var bad, good []*judged
+	for i := range js {
+		j := &js[i]
 		switch {
 		case j.Score <= 0.6 && !j.Initial:
 			bad = append(bad, j)
@@ -200,25 +201,27 @@ func examples(repo string, js []judged) []facts.Evidence {
 		}
 	}
 	// Newest first within equal scores: the index is the history position.
-	sort.SliceStable(bad, func(a, b int) bool {
-		if bad[a].Score != bad[b].Score {
-			return bad[a].Score < bad[b].Score
+	slices.SortStableFunc(bad, func(x, y *judged) int {
+		if c := cmp.Compare(x.Score, y.Score); c != 0 {
+			return c
 		}
-		return bad[a].index < bad[b].index
+		return cmp.Compare(x.index, y.index)
 	})
-	sort.SliceStable(good, func(a, b int) bool {
-		x, y := good[a], good[b]
+	slices.SortStableFunc(good, func(x, y *judged) int {
 		switch {
 		case x.Score != y.Score:
-			return x.Score > y.Score
+			return cmp.Compare(y.Score, x.Score)
 		case x.Body != y.Body:
-			return x.Body
+			if x.Body {
+				return -1
+			}
+			return 1
 		}
-		return x.index < y.index
+		return cmp.Compare(x.index, y.index)
 	})
 	var ev []facts.Evidence
 	seen := map[string]bool{}
-	for _, list := range [][]judged{bad, good} {
+	for _, list := range [][]*judged{bad, good} {
 		n := 0
 		for _, j := range list {
 			if n == 3 {

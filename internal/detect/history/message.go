@@ -88,11 +88,17 @@ func Judge(msg string) Message {
 	subject, body := split(msg)
 	m := Message{Subject: subject, Body: hasBody(body)}
 	desc := subject
-	if sm := conventionalRe.FindStringSubmatch(subject); sm != nil {
-		m.Conventional = true
-		desc = sm[3]
+	// The guards spare the regular expressions on most subjects.
+	if strings.IndexByte(subject, ':') > 0 {
+		if sm := conventionalRe.FindStringSubmatch(subject); sm != nil {
+			m.Conventional = true
+			desc = sm[3]
+		}
 	}
-	desc = strings.TrimSpace(prefixRe.ReplaceAllString(desc, ""))
+	if desc != "" && (strings.IndexByte("[(:#", desc[0]) >= 0 || len(desc) > 1 && isUpper(desc[0]) && (isUpper(desc[1]) || desc[1] >= '0' && desc[1] <= '9')) {
+		desc = prefixRe.ReplaceAllString(desc, "")
+	}
+	desc = strings.TrimSpace(desc)
 	norm := normalize(desc)
 	switch {
 	case initialPhrases[norm]:
@@ -164,6 +170,8 @@ func Imperative(word string) bool {
 func Generated(subject string) bool {
 	return generatedRe.MatchString(subject)
 }
+
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 func split(msg string) (subject, body string) {
 	msg = strings.TrimLeft(msg, " \t\r\n")

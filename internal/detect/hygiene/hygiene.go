@@ -160,7 +160,8 @@ func Detect(r *snapshot.Repo) facts.Hygiene {
 		case base == ".project" || base == ".classpath":
 			ide = append(ide, p)
 			continue
-		case binary(p, lower, ext):
+		case binary(p, lower, ext), f.Executable && ext == "" && f.Size > 1<<20:
+			// The second case is a compiled program such as `go build` output.
 			binDirs[path.Dir(p)] = append(binDirs[path.Dir(p)], p)
 		}
 		if f.Size > LargeFile && f.Kind != "symlink" && f.Kind != "submodule" && !s.lfs(r, p) {
@@ -211,7 +212,11 @@ func Detect(r *snapshot.Repo) facts.Hygiene {
 		}
 		for _, p := range ps {
 			h.Binaries = append(h.Binaries, p)
-			binEv = append(binEv, facts.Evidence{Repo: r.Name, Path: p, Text: fmt.Sprintf("%s: compiled %s file committed", p, path.Ext(strings.ToLower(p)))})
+			what := "compiled " + path.Ext(strings.ToLower(p)) + " file"
+			if path.Ext(p) == "" {
+				what = "compiled program"
+			}
+			binEv = append(binEv, facts.Evidence{Repo: r.Name, Path: p, Text: p + ": " + what + " committed"})
 		}
 	}
 	sort.Strings(h.Binaries)

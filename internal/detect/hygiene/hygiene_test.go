@@ -191,13 +191,15 @@ func TestBinariesCollapse(t *testing.T) {
 	}
 	r.Files = append(r.Files,
 		snapshot.File{Path: "gradle/wrapper/gradle-wrapper.jar", Size: 43000, Kind: "blob"},
-		snapshot.File{Path: "native/libcrypto.so.3", Size: 4000, Kind: "blob"})
+		snapshot.File{Path: "native/libcrypto.so.3", Size: 4000, Kind: "blob"},
+		snapshot.File{Path: "todo-server", Size: 3 << 20, Kind: "blob", Executable: true},
+		snapshot.File{Path: "scripts/deploy", Size: 2100, Kind: "blob", Executable: true})
 	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
 	h := Detect(r)
-	if want := []string{"libs/", "native/libcrypto.so.3"}; !slices.Equal(h.Binaries, want) {
+	if want := []string{"libs/", "native/libcrypto.so.3", "todo-server"}; !slices.Equal(h.Binaries, want) {
 		t.Errorf("binaries = %q, want %q", h.Binaries, want)
 	}
-	if !hasText(h.Evidence, "libs/ (12 compiled files: 12 .jar)") {
+	if !hasText(h.Evidence, "libs/ (12 compiled files: 12 .jar)") || !hasText(h.Evidence, "todo-server: compiled program") {
 		t.Errorf("evidence lacks the collapsed folder: %s", dump(h.Evidence))
 	}
 }
