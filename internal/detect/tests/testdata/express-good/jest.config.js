@@ -1,0 +1,4 @@
+module.exports = {
+  testEnvironment: 'node',
+  coverageThreshold: { global: { lines: 80 } },
+};

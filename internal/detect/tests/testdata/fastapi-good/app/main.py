@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+
+from .routers import items
+
+app = FastAPI(title="Inventory")
+app.include_router(items.router)

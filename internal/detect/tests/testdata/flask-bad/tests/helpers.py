@@ -1,0 +1,2 @@
+def make_payload(title):
+    return {"title": title}
