@@ -22,7 +22,8 @@ import (
 type Fault struct {
 	// Path is a path.Match pattern for the request path, without the
 	// /api/v3 prefix ("/repos/ana/shop-api/git/trees/*"); on the codeload
-	// server it matches codeload paths ("/ana/shop-api/legacy.tar.gz/*").
+	// server it matches codeload paths, whose ref has slashes
+	// ("/ana/shop-api/legacy.tar.gz/refs/heads/*"). A * never spans a /.
 	Path     string
 	Codeload bool // match codeload requests instead of API ones
 	// Status is the answer; 0 answers normally after Delay.
