@@ -48,8 +48,8 @@ type Profile struct {
 	ProfileReadme   bool      `json:"profile_readme"` // a <login>/<login> repository with a README
 	ExternalPRs     *int      `json:"external_prs"`   // nil when unknown
 	ExternalPRRepos []string  `json:"external_pr_repos,omitempty"`
-	// Completeness is 0..1: the share of name, bio, blog/social, location,
-	// hireable/email that is filled in.
+	// Completeness is 0..1: the share of name, bio, blog or social,
+	// location, company or hireable, and public email that is filled in.
 	Completeness float64 `json:"completeness"`
 	// ActiveMonths12 counts the months of the last 12 with a commit by the
 	// subject in any included repository.
@@ -205,6 +205,8 @@ type Security struct {
 
 // Hygiene are facts about what should not be in the repository.
 type Hygiene struct {
+	// Known is false when the tree was truncated: absence is then unproven.
+	Known       bool       `json:"known"`
 	Gitignore   bool       `json:"gitignore"`
 	Binaries    []string   `json:"binaries,omitempty"`     // .exe, .class, .pyc, .jar, ...
 	BuildOutput []string   `json:"build_output,omitempty"` // dist/, build/, target/, bin/
