@@ -1,0 +1,6 @@
+export const labels = {
+  password: "Password",
+  passwordHint: "At least twelve characters",
+  passwordField: "passwordInputField",
+  token: "rememberMeToken",
+};

@@ -1,0 +1,5 @@
+Rails.application.routes.draw do
+  devise_for :users
+  resources :articles
+  root "articles#index"
+end
