@@ -76,14 +76,16 @@ func fuzzParser(f *testing.F, name string, seeds ...string) {
 func FuzzPackageJSON(f *testing.F) {
 	fuzzParser(f, "package.json", `{"dependencies":{"jsonwebtoken":"9"}}`, `{"devDependencies":[]}`)
 }
-func FuzzComposer(f *testing.F) { fuzzParser(f, "composer.json", `{"require":{"laravel/sanctum":"^4"}}`) }
+func FuzzComposer(f *testing.F) {
+	fuzzParser(f, "composer.json", `{"require":{"laravel/sanctum":"^4"}}`)
+}
 func FuzzGoMod(f *testing.F) {
 	fuzzParser(f, "go.mod", "module x\nrequire github.com/a/b v1.0.0 // indirect\n", "require (\n")
 }
 func FuzzPom(f *testing.F) {
 	fuzzParser(f, "pom.xml", "<dependency><groupId>a</groupId><artifactId>b</artifactId></dependency>")
 }
-func FuzzGradle(f *testing.F) { fuzzParser(f, "build.gradle", "implementation 'a:b:1'\napi(\"c:d\")") }
+func FuzzGradle(f *testing.F)  { fuzzParser(f, "build.gradle", "implementation 'a:b:1'\napi(\"c:d\")") }
 func FuzzGemfile(f *testing.F) { fuzzParser(f, "Gemfile", "gem 'devise'\ngem(\"jwt\"") }
 func FuzzPyTOML(f *testing.F) {
 	fuzzParser(f, "pyproject.toml", "[project]\ndependencies=[\"a[b]>=1\"]\n[tool.poetry.group.dev.dependencies]\nx='1'")

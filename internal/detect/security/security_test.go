@@ -67,7 +67,6 @@ func where(ev []facts.Evidence) []string {
 	return out
 }
 
-
 func TestFixtures(t *testing.T) {
 	cases := []struct {
 		name       string
