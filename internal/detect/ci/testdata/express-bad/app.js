@@ -1,0 +1,3 @@
+var express = require('express');
+var app = express();
+module.exports = app;

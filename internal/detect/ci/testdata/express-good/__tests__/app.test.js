@@ -1,0 +1,5 @@
+const request = require('supertest');
+const app = require('../src/app');
+test('health', async () => {
+  expect((await request(app).get('/health')).body).toEqual({ ok: true });
+});

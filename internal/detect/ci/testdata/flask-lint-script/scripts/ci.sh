@@ -1,0 +1,5 @@
+#!/bin/sh
+pip install ruff black
+ruff check .
+black --check .
+# pytest -q

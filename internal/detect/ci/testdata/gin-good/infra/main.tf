@@ -1,0 +1,4 @@
+resource "google_cloud_run_v2_service" "todo" {
+  name     = "todo"
+  location = "europe-west1"
+}
