@@ -193,9 +193,9 @@ func (a *analyzer) scripts(p string) (map[string]string, bool) {
 }
 
 var (
-	jenkinsTriple   = regexp.MustCompile(`(?s)\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(?:'''(.*?)'''|"""(.*?)""")`)
-	jenkinsSingle   = regexp.MustCompile(`\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")`)
-	jenkinsLibrary  = regexp.MustCompile(`@Library\b|\blibrary\s*\(|\bload\s*\(?\s*['"]|\bbuild\s*\(?\s*job\s*:`)
+	jenkinsTriple  = regexp.MustCompile(`(?s)\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(?:'''(.*?)'''|"""(.*?)""")`)
+	jenkinsSingle  = regexp.MustCompile(`\b(?:sh|bat|powershell|pwsh)\s*\(?\s*(?:script\s*:\s*)?(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")`)
+	jenkinsLibrary = regexp.MustCompile(`@Library\b|\blibrary\s*\(|\bload\s*\(?\s*['"]|\bbuild\s*\(?\s*job\s*:`)
 )
 
 // jenkins reads the sh/bat steps of a Jenkinsfile after blanking Groovy

@@ -84,4 +84,3 @@ func TestCommands(t *testing.T) {
 		}
 	}
 }
-
