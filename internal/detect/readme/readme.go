@@ -85,7 +85,7 @@ var synonyms = map[string][]string{
 		"made with", "tech", "frameworks", "libraries", "dependencies", "languages"},
 	"screenshots": {"screenshots", "screenshot", "screen shots", "demo", "preview", "live demo", "gallery", "showcase",
 		"images", "video", "gif"},
-	"license": {"license", "licence", "licensing", "copyright"},
+	"license":      {"license", "licence", "licensing", "copyright"},
 	"contributing": {"contributing", "contribute", "contributions", "contribution", "how to contribute", "contributors"},
 }
 

@@ -370,18 +370,18 @@ func TestSectionsNeedContent(t *testing.T) {
 
 func TestClassify(t *testing.T) {
 	cases := map[string][]string{
-		"🚀 Getting Started":           {"installation"},
-		"Running the tests":           {"tests"},
-		"How to run":                  {"usage"},
-		"1. Installation & Usage":     {"installation", "usage"},
+		"🚀 Getting Started":            {"installation"},
+		"Running the tests":            {"tests"},
+		"How to run":                   {"usage"},
+		"1. Installation & Usage":      {"installation", "usage"},
 		"Environment Variables (.env)": {"configuration"},
-		"API Endpoints":               {"api"},
-		"Built With":                  {"tech-stack"},
-		"Screenshots / Demo":          {"screenshots"},
-		"Licence":                     {"license"},
-		"About the project":           {"description"},
-		"Acknowledgements":            nil,
-		"Roadmap":                     nil,
+		"API Endpoints":                {"api"},
+		"Built With":                   {"tech-stack"},
+		"Screenshots / Demo":           {"screenshots"},
+		"Licence":                      {"license"},
+		"About the project":            {"description"},
+		"Acknowledgements":             nil,
+		"Roadmap":                      nil,
 	}
 	for h, want := range cases {
 		if got := classify(h); !reflect.DeepEqual(got, want) {

@@ -1,0 +1,5 @@
+package main
+
+import "github.com/gin-gonic/gin"
+
+func main() { gin.Default() }

@@ -1,0 +1,1 @@
+CREATE TABLE "Post" ("id" SERIAL PRIMARY KEY);

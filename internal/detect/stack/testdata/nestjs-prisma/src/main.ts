@@ -1,0 +1,1 @@
+import { NestFactory } from '@nestjs/core';

@@ -1,0 +1,2 @@
+class CreateArticles < ActiveRecord::Migration[7.1]
+end
