@@ -108,15 +108,6 @@ func hasManifest(r *facts.Repo, names ...string) bool {
 	return false
 }
 
-func hasAny(list []string, items ...string) bool {
-	for _, i := range items {
-		if slices.Contains(list, i) {
-			return true
-		}
-	}
-	return false
-}
-
 // TestCommand is the command that runs a repository's tests, from its
 // language, build tool and frameworks.
 func TestCommand(r *facts.Repo) string {

@@ -246,6 +246,10 @@ func (d *decoder) entry(n *yaml.Node, known func(string) bool) (entry, bool) {
 		return entry{}, false
 	}
 	src := fmt.Sprintf("%s:%d", d.file, n.Line)
+	m := idRe.FindStringSubmatch(id)
+	if m == nil {
+		d.errorf(idNode, "id %q must look like <step>/<name> in lower case, e.g. testing/tests-present", id)
+	}
 	isPatch := known != nil && known(id)
 	for _, k := range keys {
 		if !slices.Contains(patchKeys, k) {
@@ -264,17 +268,17 @@ func (d *decoder) entry(n *yaml.Node, known func(string) bool) (entry, bool) {
 				p.Disabled = &b
 			}
 		}
-		return entry{patch: p, idNode: idNode}, len(d.errs) == before
+		return entry{patch: p, idNode: idNode}, true
 	}
 	r := &Rule{ID: id, Source: src, Aggregate: AggBest}
-	for _, req := range []string{"id", "step", "title", "why", "scope", "weight", "check", "advice", "effort"} {
+	var absent []string
+	for _, req := range []string{"step", "title", "why", "scope", "weight", "check", "advice", "effort"} {
 		if vals[req] == nil {
-			d.errorf(n, "rule %s: missing %s", id, req)
+			absent = append(absent, req)
 		}
 	}
-	m := idRe.FindStringSubmatch(id)
-	if m == nil {
-		d.errorf(idNode, "id %q must look like <step>/<name> in lower case, e.g. testing/tests-present", id)
+	if len(absent) > 0 {
+		d.errorf(n, "rule %s: missing %s (a new rule needs them all; an entry with only id, weight and disabled adjusts an existing rule)", id, strings.Join(absent, ", "))
 	}
 	if v := vals["step"]; v != nil {
 		if s, ok := d.str(v, "step"); ok {
@@ -372,7 +376,9 @@ func (d *decoder) entry(n *yaml.Node, known func(string) bool) (entry, bool) {
 	tmpl("advice", &r.Advice, &r.advice)
 	tmpl("pass", &r.Pass, &r.pass)
 	tmpl("fail", &r.Fail, &r.fail)
-	return entry{rule: r, idNode: idNode}, len(d.errs) == before
+	// An entry with errors is still returned, so that duplicates of it are
+	// reported too; any error fails the load anyway.
+	return entry{rule: r, idNode: idNode}, true
 }
 
 func (d *decoder) weight(v *yaml.Node) (float64, bool) {
@@ -393,7 +399,7 @@ func (d *decoder) check(n *yaml.Node, r *Rule, env any) {
 		return
 	}
 	k, v := ps[0].key, ps[0].val
-	if k.Value != "expr" && r.Scope != ScopeRepo && r.Scope != "" {
+	if k.Value != "expr" && r.Scope != ScopeRepo && slices.Contains(scopes, r.Scope) {
 		d.errorf(k, "check.%s looks at a repository's files: use scope: repo", k.Value)
 	}
 	switch k.Value {

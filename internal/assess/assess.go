@@ -692,4 +692,3 @@ func nonNil(s []string) []string {
 	}
 	return slices.Clone(s)
 }
-

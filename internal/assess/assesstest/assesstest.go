@@ -111,7 +111,7 @@ func GinService(owner string) (*facts.Repo, *rules.Tree) {
 		BackendLanguages: []string{"Go"}, CodeBytes: 61230, SourceFiles: 22,
 		Tests: facts.Tests{Known: true, Present: true, Files: 9, Cases: 47, Frameworks: []string{"go-test", "testify"}, Ratio: 0.41,
 			Evidence: []facts.Evidence{ev("internal/queue/queue_test.go", "table-driven tests")}},
-		CI: facts.CI{Present: true, Providers: []string{"github-actions"}, Files: []string{".github/workflows/test.yml"}, RunsTests: ptr(true)},
+		CI:     facts.CI{Present: true, Providers: []string{"github-actions"}, Files: []string{".github/workflows/test.yml"}, RunsTests: ptr(true)},
 		Deploy: facts.Deploy{Container: true, Kinds: []string{"docker"}},
 		Readme: facts.Readme{Present: true, Path: "README.md", Score: 74, Words: 410, Sections: []string{"description", "installation", "usage", "api"},
 			SetupCommands: true},
@@ -171,7 +171,7 @@ func Strong() *Case {
 		PushedAt: days(700), Languages: map[string]int64{"Java": 90000}, PrimaryLanguage: "Java"}
 	arch := &facts.Repo{Name: "java-course", FullName: owner + "/java-course", Archived: true, ExcludedReason: "archived",
 		PushedAt: days(1000), Languages: map[string]int64{"Java": 12000}, PrimaryLanguage: "Java"}
-	return &Case{
+	return finish(&Case{
 		Name: "strong", Role: "backend-java",
 		Portfolio: &facts.Portfolio{
 			Profile: facts.Profile{Known: true, Login: owner, Type: "User", Name: "Ana Duarte",
@@ -188,7 +188,7 @@ func Strong() *Case {
 			"shop-api": shopT, "task-queue": ginT, "recipes-graphql": nestT,
 			"dotfiles": NewTree(nil, "README.md", ".bashrc", ".vimrc", "install.sh"),
 		},
-	}
+	})
 }
 
 // Middling is a Python/Node learner: real projects with gaps (a committed
@@ -251,7 +251,7 @@ func Middling() *Case {
 		History: facts.History{Known: true, Total: 20, Sampled: 20, Own: 20, ActiveWeeks: 3, MessageQuality: 0.2, GenericMessages: 15},
 	}
 	exT := NewTree(nil, "ex1.py", "ex2.py", "__pycache__/ex1.cpython-311.pyc")
-	return &Case{
+	return finish(&Case{
 		Name: "middling", Role: "backend-python",
 		Portfolio: &facts.Portfolio{
 			Profile: facts.Profile{Known: true, Login: owner, Type: "User", Name: "Sam Okafor", Bio: "Learning backend development",
@@ -261,7 +261,7 @@ func Middling() *Case {
 			Repos: []*facts.Repo{blog, todo, site, ex},
 		},
 		Trees: map[string]*rules.Tree{"flask-blog": blogT, "express-todo": todoT, "portfolio-site": siteT, "python-exercises": exT},
-	}
+	})
 }
 
 // Beginner has a one-shot upload, a frontend page and a hello world.
@@ -298,7 +298,7 @@ func Beginner() *Case {
 	helloT := NewTree(nil, "hello.py", "README.md")
 	fork := &facts.Repo{Name: "django-tutorial", FullName: owner + "/django-tutorial", Fork: true, ExcludedReason: "fork",
 		PushedAt: days(300), Languages: map[string]int64{"Python": 30000}, PrimaryLanguage: "Python"}
-	return &Case{
+	return finish(&Case{
 		Name: "beginner", Role: "backend",
 		Portfolio: &facts.Portfolio{
 			Profile: facts.Profile{Known: true, Login: owner, Type: "User", Followers: 0, PublicRepos: 4, AccountAgeDays: 250,
@@ -307,11 +307,19 @@ func Beginner() *Case {
 			Repos: []*facts.Repo{todo, calc, hello, fork},
 		},
 		Trees: map[string]*rules.Tree{"todo-app": todoT, "calculator": calcT, "hello-world": helloT},
-	}
+	})
 }
 
 // All returns the three reference portfolios.
 func All() []*Case { return []*Case{Strong(), Middling(), Beginner()} }
+
+// finish sets what every detector run sets alike.
+func finish(c *Case) *Case {
+	for _, r := range c.Portfolio.Repos {
+		r.Hygiene.Known = r.TreeKnown
+	}
+	return c
+}
 
 // Large returns a portfolio of n repositories cycling through the
 // reference projects, for benchmarks.

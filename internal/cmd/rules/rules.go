@@ -218,4 +218,3 @@ func RunValidate(opts *Options) error {
 	fmt.Fprintf(opts.IO.Out, "%d %s OK\n", n, noun)
 	return nil
 }
-
