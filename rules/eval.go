@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr"
@@ -244,7 +245,9 @@ func filesCheck(c *FilesCheck, repo *facts.Repo, tree *Tree) Result {
 	var found, absent []string
 	for i, f := range first {
 		if f != "" {
-			found = append(found, f)
+			if !slices.Contains(found, f) {
+				found = append(found, f)
+			}
 		} else {
 			absent = append(absent, c.Globs[i])
 		}

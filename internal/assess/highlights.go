@@ -20,7 +20,7 @@ const (
 )
 
 // hosts are deploy kinds that mean the project runs somewhere.
-var hosts = []string{"fly", "render", "vercel", "netlify", "heroku", "kubernetes"}
+var hosts = []string{"fly", "render", "heroku", "kubernetes", "app-engine", "vercel", "netlify"}
 
 // notability counts what a reviewer would find worth a line on a resume.
 func notability(r *facts.Repo) int {
