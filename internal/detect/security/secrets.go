@@ -74,7 +74,9 @@ func (s *scanner) scan(p string, b []byte, class fileClass) []finding {
 	test := testPath(p)
 	add := func(kind string, line int, what string) bool {
 		for _, f := range out {
-			if f.kind == kind && f.line == line {
+			// One finding per line: a provider key assigned to apiKey is
+			// that key, not also a generic hard-coded secret.
+			if f.line == line && (f.kind == kind || kind == "hardcoded-secret") {
 				return len(out) < maxFindingsPerFile
 			}
 		}

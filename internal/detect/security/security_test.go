@@ -274,6 +274,12 @@ func TestProviderTokens(t *testing.T) {
 		if strings.Contains(f, "README.md") || strings.Contains(f, "docs/aws.md") {
 			t.Errorf("placeholder reported: %s", f)
 		}
+		if f == "hardcoded-secret web/src/firebase.ts:2" || f == "hardcoded-secret server/billing.rb:1" {
+			t.Errorf("provider key reported twice on its line: %s", f)
+		}
+	}
+	if !contains(w, "hardcoded-secret deploy/aws.sh:2") {
+		t.Errorf("AWS secret access key literal not reported: %q", w)
 	}
 	js, _ := json.Marshal(got)
 	for _, secret := range []string{awsUpper, gh, pat, slack, stripe, google} {
