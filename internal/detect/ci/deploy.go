@@ -24,8 +24,6 @@ var Kinds = []string{
 const maxManifests = 50
 
 var (
-	composeName = regexp.MustCompile(`^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$`)
-	dockerName  = regexp.MustCompile(`^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.[Dd]ockerfile|Containerfile(?:\.[\w.-]+)?)$`)
 	k8sDir      = map[string]bool{"k8s": true, "kubernetes": true, "kube": true, ".k8s": true, "deploy": true, "deployment": true, "deployments": true, "manifests": true, "manifest": true, "infra": true, "overlays": true, "base": true}
 	k8sAPI      = regexp.MustCompile(`(?m)^apiVersion:\s*\S+`)
 	k8sKind     = regexp.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|StatefulSet|DaemonSet|Ingress|Pod|ConfigMap|Secret|Job|CronJob|Namespace|HorizontalPodAutoscaler|ReplicaSet|PersistentVolumeClaim|Kustomization|Rollout|Gateway|HTTPRoute)\b`)
@@ -76,9 +74,9 @@ func Deploy(r *snapshot.Repo) facts.Deploy {
 		}
 		base := path.Base(p)
 		switch {
-		case dockerName.MatchString(base):
+		case dockerName(base):
 			add("docker", p, 0, "container image build ("+base+")")
-		case composeName.MatchString(base):
+		case composeName(base):
 			add("compose", p, 0, "Compose services ("+base+")")
 		case base == "Procfile":
 			add("procfile", p, 0, "Procfile process types")
@@ -140,10 +138,37 @@ func Deploy(r *snapshot.Repo) facts.Deploy {
 	return d
 }
 
-// vendored reports whether p lies in dependencies or build output.
+// vendored reports whether p lies in dependencies, build state or test
+// fixtures.
 func vendored(p string) bool {
-	return strings.Contains("/"+p, "/node_modules/") || strings.Contains("/"+p, "/vendor/") ||
-		strings.Contains("/"+p, "/.terraform/") || strings.Contains("/"+p, "/testdata/")
+	for {
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		switch p[:i] {
+		case "node_modules", "vendor", ".terraform", "testdata":
+			return true
+		}
+		p = p[i+1:]
+	}
+}
+
+// dockerName matches Dockerfile, Dockerfile.prod, api.Dockerfile and
+// Containerfile. String checks, not a regexp: this runs on every path.
+func dockerName(base string) bool {
+	return base == "Dockerfile" || base == "Containerfile" ||
+		strings.HasPrefix(base, "Dockerfile.") || strings.HasPrefix(base, "Containerfile.") ||
+		strings.HasSuffix(base, ".Dockerfile") || strings.HasSuffix(base, ".dockerfile")
+}
+
+// composeName matches docker-compose.yml, docker-compose.prod.yaml,
+// compose.yaml and compose.override.yml.
+func composeName(base string) bool {
+	if !strings.HasSuffix(base, ".yml") && !strings.HasSuffix(base, ".yaml") {
+		return false
+	}
+	return strings.HasPrefix(base, "docker-compose") || base == "compose.yml" || base == "compose.yaml" || strings.HasPrefix(base, "compose.")
 }
 
 // k8sPath reports whether a YAML file sits where Kubernetes manifests are

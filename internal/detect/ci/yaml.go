@@ -34,7 +34,38 @@ func parseYAML(b []byte) (docs []*yaml.Node, err error) {
 			docs = append(docs, n.Content[0])
 		}
 	}
+	visits := 0
+	for _, d := range docs {
+		if !bounded(d, 0, &visits) {
+			return nil, errors.New("document too deep or too many alias expansions")
+		}
+	}
 	return docs, nil
+}
+
+// maxVisits bounds the nodes of a document counted with its aliases
+// expanded. The walks below follow aliases, so a small file of nested
+// aliases (a "billion laughs") or an alias cycle would otherwise cost
+// exponential time or never end.
+const maxVisits = 200_000
+
+func bounded(n *yaml.Node, depth int, visits *int) bool {
+	*visits++
+	if n == nil {
+		return true
+	}
+	if depth > 64 || *visits > maxVisits {
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
+		return bounded(n.Alias, depth+1, visits)
+	}
+	for _, c := range n.Content {
+		if !bounded(c, depth+1, visits) {
+			return false
+		}
+	}
+	return true
 }
 
 // deref follows aliases (<<: *defaults and friends).

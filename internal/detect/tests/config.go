@@ -21,12 +21,18 @@ var configNames = map[string]bool{
 	"codecov.yml": true, ".codecov.yml": true, "codecov.yaml": true, ".codecov.yaml": true,
 }
 
-var configPattern = regexp.MustCompile(`^(?:(?:jest|vitest)\.config\.[cm]?[jt]s(?:on)?|\.mocharc(?:\.\w+)?|\.nycrc(?:\.\w+)?|requirements[\w.-]*\.txt|[\w.-]+\.csproj)$`)
-
 // configFile reports whether a file named base can name a test framework
 // or configure coverage.
 func configFile(base string) bool {
-	return configNames[base] || configPattern.MatchString(base)
+	if configNames[base] {
+		return true
+	}
+	for _, pre := range []string{"jest.config.", "vitest.config.", ".mocharc", ".nycrc", "requirements"} {
+		if strings.HasPrefix(base, pre) {
+			return pre != "requirements" || strings.HasSuffix(base, ".txt")
+		}
+	}
+	return strings.HasSuffix(base, ".csproj")
 }
 
 type named struct {

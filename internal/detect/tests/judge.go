@@ -41,7 +41,7 @@ func judge(src []byte, eco string) verdict {
 		cs = pythonCases(bare)
 	case ecoJS:
 		cs = callCases(bare, jsCase)
-		for _, m := range jsEach.FindAllIndex(bare, -1) {
+		for _, m := range jsEach.FindAllIndex(bare, maxCases) {
 			cs = append(cs, span{start: m[0], end: m[1], each: true})
 		}
 	case ecoJava:
@@ -58,6 +58,9 @@ func judge(src []byte, eco string) verdict {
 		cs = braceCases(bare, csCase, nil)
 	case ecoRust:
 		cs = braceCases(bare, rustCase, nil)
+	}
+	if len(cs) > maxCases {
+		cs = cs[:maxCases]
 	}
 	v := verdict{found: len(cs)}
 	var empty, trivial, scaffolds int
@@ -168,12 +171,12 @@ func phpIsTest(bare []byte, m []int) bool {
 // skipped.
 func braceCases(bare []byte, re *regexp.Regexp, keep func([]byte, []int) bool) []span {
 	var out []span
-	for _, m := range re.FindAllSubmatchIndex(bare, -1) {
+	for _, m := range re.FindAllSubmatchIndex(bare, maxCases) {
 		if keep != nil && !keep(bare, m) {
 			continue
 		}
 		open := -1
-		for k := m[1]; k < len(bare); k++ {
+		for k := m[1]; k < min(len(bare), m[1]+maxBody); k++ {
 			if bare[k] == '{' {
 				open = k
 				break
@@ -195,7 +198,7 @@ func braceCases(bare []byte, re *regexp.Regexp, keep func([]byte, []int) bool) [
 // the callback passed after the name.
 func callCases(bare []byte, re *regexp.Regexp) []span {
 	var out []span
-	for _, m := range re.FindAllIndex(bare, -1) {
+	for _, m := range re.FindAllIndex(bare, maxCases) {
 		open := m[1] - 1
 		close := matching(bare, open, '(', ')')
 		args := bare[open+1 : max(open+1, close-1)]
@@ -244,7 +247,7 @@ func callbackBody(bare []byte, from, to int) (int, int) {
 // indented deeper than the def.
 func pythonCases(bare []byte) []span {
 	var out []span
-	for _, m := range pyCase.FindAllSubmatchIndex(bare, -1) {
+	for _, m := range pyCase.FindAllSubmatchIndex(bare, maxCases) {
 		indent := m[3] - m[2]
 		close := matching(bare, m[1]-1, '(', ')')
 		colon := bytes.IndexByte(bare[close:], ':')
@@ -267,7 +270,7 @@ func pythonCases(bare []byte) []span {
 // either {...} or do ... end, told apart by indentation.
 func rubyCases(bare []byte) []span {
 	var out []span
-	for _, m := range rubyCase.FindAllSubmatchIndex(bare, -1) {
+	for _, m := range rubyCase.FindAllSubmatchIndex(bare, maxCases) {
 		indent := m[3] - m[2]
 		eol := endOfLine(bare, m[0])
 		head := bare[m[3]:eol]
@@ -299,7 +302,8 @@ var rubyDo = regexp.MustCompile(`\bdo\b`)
 func indentedBlock(b []byte, from, indent int) int {
 	i := from
 	end := from
-	for i < len(b) {
+	limit := min(len(b), from+maxBody)
+	for i < limit {
 		if b[i] == '\n' {
 			i++
 		}
@@ -320,11 +324,20 @@ func indentedBlock(b []byte, from, indent int) int {
 	return end
 }
 
+// maxBody bounds how far a bracket's match is looked for, so a file full
+// of unclosed brackets costs linear time, not quadratic.
+const maxBody = 32 << 10
+
+// maxCases bounds the cases judged per file; a file with more is live
+// long before that.
+const maxCases = 1000
+
 // matching returns the offset just past the bracket closing the one at
-// open, or len(b) when it is never closed.
+// open, or the end of the search window when it is never closed.
 func matching(b []byte, open int, o, c byte) int {
 	depth := 0
-	for k := open; k < len(b); k++ {
+	end := min(len(b), open+maxBody)
+	for k := open; k < end; k++ {
 		switch b[k] {
 		case o:
 			depth++
@@ -335,7 +348,7 @@ func matching(b []byte, open int, o, c byte) int {
 			}
 		}
 	}
-	return len(b)
+	return end
 }
 
 // topLevel returns the index of the first ch outside brackets, or -1.
@@ -380,6 +393,9 @@ var pyNoop = regexp.MustCompile(`(?m)^\s*(?:pass|\.\.\.|[rbuf]?(?:"\s*"|'\s*')|"
 // isEmpty reports whether a body has no statement at all (after comments
 // were blanked): `{}`, `pass`, a lone docstring.
 func isEmpty(body []byte, eco string) bool {
+	if len(body) > maxStub {
+		return false
+	}
 	if eco == ecoPython {
 		body = pyNoop.ReplaceAll(body, nil)
 	}
@@ -414,6 +430,9 @@ var (
 // literals only (assert True, self.assertEqual(1, 1), expect(true).toBe(true),
 // assert_eq!(2 + 2, 4)) or an existence check of a bare variable.
 func isTrivial(body []byte) bool {
+	if len(body) > maxStub {
+		return false
+	}
 	body = existence.ReplaceAll(body, []byte("assert"))
 	asserts := 0
 	for _, w := range word.FindAll(body, -1) {
@@ -437,4 +456,9 @@ func isTrivial(body []byte) bool {
 // the code written since.
 var scaffolds = regexp.MustCompile(`getHello\(\)\)\.toBe\(\s*['"]Hello World!['"]|\.expect\(\s*['"]Hello World!['"]\s*\)|(?i:learn react)|Hello Vitest|should create the app|should render title|should have (?:as title|the '[^']*' title)|test_the_application_returns_a_successful_response|function testBasicTest\b|fn it_works\b[\s\S]*add\(2,\s*2\)`)
 
-func isScaffold(text []byte) bool { return scaffolds.Match(text) }
+func isScaffold(text []byte) bool { return len(text) <= 2*maxStub && scaffolds.Match(text) }
+
+// maxStub bounds the size of a body that can still be a stub: empty,
+// trivial and generated tests are a few lines, so a larger body is live
+// without running the slower checks over it.
+const maxStub = 2 << 10
