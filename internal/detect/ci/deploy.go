@@ -24,11 +24,11 @@ var Kinds = []string{
 const maxManifests = 50
 
 var (
-	k8sDir      = map[string]bool{"k8s": true, "kubernetes": true, "kube": true, ".k8s": true, "deploy": true, "deployment": true, "deployments": true, "manifests": true, "manifest": true, "infra": true, "overlays": true, "base": true}
-	k8sAPI      = regexp.MustCompile(`(?m)^apiVersion:\s*\S+`)
-	k8sKind     = regexp.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|StatefulSet|DaemonSet|Ingress|Pod|ConfigMap|Secret|Job|CronJob|Namespace|HorizontalPodAutoscaler|ReplicaSet|PersistentVolumeClaim|Kustomization|Rollout|Gateway|HTTPRoute)\b`)
-	appRuntime  = regexp.MustCompile(`(?m)^runtime:\s*\S+`)
-	jibPlugin   = regexp.MustCompile(`jib-maven-plugin|com\.google\.cloud\.tools\.jib`)
+	k8sDir     = map[string]bool{"k8s": true, "kubernetes": true, "kube": true, ".k8s": true, "deploy": true, "deployment": true, "deployments": true, "manifests": true, "manifest": true, "infra": true, "overlays": true, "base": true}
+	k8sAPI     = regexp.MustCompile(`(?m)^apiVersion:\s*\S+`)
+	k8sKind    = regexp.MustCompile(`(?m)^kind:\s*(?:Deployment|Service|StatefulSet|DaemonSet|Ingress|Pod|ConfigMap|Secret|Job|CronJob|Namespace|HorizontalPodAutoscaler|ReplicaSet|PersistentVolumeClaim|Kustomization|Rollout|Gateway|HTTPRoute)\b`)
+	appRuntime = regexp.MustCompile(`(?m)^runtime:\s*\S+`)
+	jibPlugin  = regexp.MustCompile(`jib-maven-plugin|com\.google\.cloud\.tools\.jib`)
 	// deployActions are GitHub Actions that ship an application, and the
 	// kind of deployment each one means ("" when it says nothing more).
 	deployActions = []struct {
