@@ -194,7 +194,7 @@ type API struct {
 // Security are facts about authentication and security habits.
 type Security struct {
 	Auth              []string   `json:"auth"`  // jwt, bcrypt, argon2, sessions, passport, devise, spring-security, oauth
-	Flags             []string   `json:"flags"` // hardcoded-secret, private-key, cloud-token, github-token, committed-env
+	Flags             []string   `json:"flags"` // aws-key, committed-env, github-token, google-api-key, hardcoded-secret, private-key, slack-token, stripe-key
 	EnvExample        bool       `json:"env_example"`
 	DependencyUpdates []string   `json:"dependency_updates"` // dependabot, renovate
 	Policy            bool       `json:"policy"`             // SECURITY.md
