@@ -1,6 +1,7 @@
 package stack
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -274,4 +275,34 @@ func urlSchemeDB(scheme string) string {
 		return "sqlserver"
 	}
 	return ""
+}
+
+var reSpringClient = regexp.MustCompile(`\bnew\s+RestTemplate\s*\(|\bRestTemplateBuilder\b|\bWebClient\s*\.\s*(?:create|builder)\s*\(|\bRestClient\s*\.\s*(?:create|builder)\s*\(|\bRestTemplate\s*\(`)
+
+// springClientClaims finds Spring's built-in HTTP clients being built in
+// application sources: they ship inside spring-web, so no manifest line
+// reveals them. One claim per file is enough.
+func springClientClaims(p string, b []byte) []mark {
+	if !bytes.Contains(b, []byte("RestTemplate")) && !bytes.Contains(b, []byte("WebClient")) && !bytes.Contains(b, []byte("RestClient")) {
+		return nil
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "//") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "import ") {
+			continue
+		}
+		m := reSpringClient.FindString(t)
+		if m == "" {
+			continue
+		}
+		id := "resttemplate"
+		switch {
+		case strings.HasPrefix(m, "WebClient"):
+			id = "webclient"
+		case strings.HasPrefix(m, "RestClient"):
+			id = "spring-restclient"
+		}
+		return []mark{{kind: "http", id: id, file: p, line: i + 1, text: "builds a " + strings.TrimRight(m, "( ")}}
+	}
+	return nil
 }

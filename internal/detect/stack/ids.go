@@ -29,13 +29,14 @@ var ORMs = []string{
 }
 
 // HTTPClients are the ids of HTTP client libraries (used to call other
-// APIs) Stack.HTTPClients may hold. Go's net/http and Java's RestTemplate
-// ship with the platform and are left to source scans.
+// APIs) Stack.HTTPClients may hold. Spring's RestTemplate, WebClient and
+// RestClient ship inside Spring itself, so they are found by their use in
+// src/main sources; Go's net/http is everywhere and is not reported.
 var HTTPClients = []string{
 	"aiohttp", "apache-httpclient", "axios", "cross-fetch", "faraday", "feign", "finch", "flurl", "got",
 	"guzzle", "httparty", "httpoison", "httpx", "isomorphic-fetch", "ky", "node-fetch", "okhttp", "refit",
-	"req", "requests", "reqwest", "rest-client", "restsharp", "resty", "retrofit", "superagent",
-	"symfony-http-client", "tesla", "undici", "ureq", "webclient",
+	"req", "requests", "reqwest", "rest-client", "restsharp", "resttemplate", "resty", "retrofit",
+	"spring-restclient", "superagent", "symfony-http-client", "tesla", "undici", "ureq", "webclient",
 }
 
 // tag is one thing a dependency says about the stack.
@@ -128,9 +129,8 @@ var exact = map[string][]tag{
 	"maven org.jetbrains.exposed:exposed-core": {o("exposed")},
 	"maven com.squareup.okhttp3:okhttp":        {h("okhttp")}, "maven org.springframework.cloud:spring-cloud-starter-openfeign": {h("feign")},
 	"maven com.squareup.retrofit2:retrofit": {h("retrofit")}, "maven org.apache.httpcomponents:httpclient": {h("apache-httpclient")},
-	"maven org.apache.httpcomponents.client5:httpclient5":        {h("apache-httpclient")},
-	"maven org.springframework.boot:spring-boot-starter-webflux": {h("webclient")},
-	"maven io.javalin:javalin":                                   {f("javalin")}, "maven io.dropwizard:dropwizard-core": {f("dropwizard")}, "maven io.vertx:vertx-web": {f("vertx")},
+	"maven org.apache.httpcomponents.client5:httpclient5": {h("apache-httpclient")},
+	"maven io.javalin:javalin":                            {f("javalin")}, "maven io.dropwizard:dropwizard-core": {f("dropwizard")}, "maven io.vertx:vertx-web": {f("vertx")},
 
 	// RubyGems
 	"rubygems rails": {f("rails"), o("activerecord")}, "rubygems sinatra": {f("sinatra")}, "rubygems hanami": {f("hanami")},

@@ -156,14 +156,34 @@ func parseGradle(p string, b []byte, catalog map[string]catalogEntry) result {
 			}
 			line = line[:s] + " " + line[s+2+e+2:]
 		}
-		line = reLineComment.ReplaceAllString(line, "")
-		if strings.TrimSpace(line) == "" {
+		if strings.Contains(line, "//") {
+			line = reLineComment.ReplaceAllString(line, "")
+		}
+		// Most lines of a build script are neither dependencies nor
+		// plugins: the first word tells, before any regexp runs.
+		word := firstWord(line)
+		isConfig, isPlugin := gradleConfigSet[word], word == "id" || word == "apply" || word == "alias"
+		if !isConfig && !isPlugin {
 			continue
 		}
 		add := func(config, group, artifact, version string) {
 			dev := strings.HasPrefix(config, "test") || strings.HasPrefix(config, "androidTest") || strings.HasPrefix(config, "integrationTest") ||
 				strings.HasPrefix(config, "intTest") || config == "developmentOnly"
 			res.deps = append(res.deps, Dependency{Ecosystem: "maven", Name: group + ":" + artifact, Version: version, File: p, Line: i + 1, Dev: dev})
+		}
+		if isPlugin {
+			if m := reGradlePlugin.FindStringSubmatch(line); m != nil {
+				id := m[1] + m[2]
+				if m[3] != "" {
+					if e, ok := catalog["plugins."+catalogKey(strings.TrimPrefix(m[3], "libs.plugins."))]; ok {
+						id = e.module
+					}
+				}
+				if fw := pluginFramework(id); fw != "" {
+					res.marks = append(res.marks, mark{kind: "framework", id: fw, file: p, line: i + 1, text: "Gradle plugin " + id})
+				}
+			}
+			continue
 		}
 		if m := reGradleCoord.FindStringSubmatch(line); m != nil && m[3] == m[5] {
 			if m[2] != "" {
@@ -187,21 +207,27 @@ func parseGradle(p string, b []byte, catalog map[string]catalogEntry) result {
 				g, a, _ := strings.Cut(e.module, ":")
 				add(m[1], g, a, e.version)
 			}
-			continue
-		}
-		if m := reGradlePlugin.FindStringSubmatch(line); m != nil {
-			id := m[1] + m[2]
-			if m[3] != "" {
-				if e, ok := catalog["plugins."+catalogKey(strings.TrimPrefix(m[3], "libs.plugins."))]; ok {
-					id = e.module
-				}
-			}
-			if fw := pluginFramework(id); fw != "" {
-				res.marks = append(res.marks, mark{kind: "framework", id: fw, file: p, line: i + 1, text: "Gradle plugin " + id})
-			}
 		}
 	}
 	return res
+}
+
+var gradleConfigSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Split(strings.Trim(gradleConfigs, "()"), "|") {
+		m[c] = true
+	}
+	return m
+}()
+
+// firstWord returns the leading identifier of a line.
+func firstWord(line string) string {
+	t := strings.TrimLeft(line, " \t")
+	end := 0
+	for end < len(t) && (t[end] == '_' || t[end] >= 'a' && t[end] <= 'z' || t[end] >= 'A' && t[end] <= 'Z' || t[end] >= '0' && t[end] <= '9') {
+		end++
+	}
+	return t[:end]
 }
 
 // catalogEntry is a library (module "group:artifact") or plugin (module

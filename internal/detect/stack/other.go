@@ -37,8 +37,10 @@ var (
 	reBlockDo  = regexp.MustCompile(`\bdo\s*(\|[^|]*\|)?\s*$`)
 	reEnd      = regexp.MustCompile(`^\s*end\b`)
 	reRubyOpen = regexp.MustCompile(`^\s*(?:if|unless|case|begin|def|while|until|class|module)\b`)
-	reGemGroup = regexp.MustCompile(`(?:group|groups)\s*(?::|=>)\s*(\[[^\]]*\]|:\w+|["']\w+["'])|:groups?\s*=>\s*(\[[^\]]*\]|:\w+)`)
-	reSymbol   = regexp.MustCompile(`:?["']?(\w+)["']?`)
+	// rubyOpeners are the words that open a block closed by `end`.
+	rubyOpeners = map[string]bool{"if": true, "unless": true, "case": true, "begin": true, "def": true, "while": true, "until": true, "class": true, "module": true}
+	reGemGroup  = regexp.MustCompile(`(?:group|groups)\s*(?::|=>)\s*(\[[^\]]*\]|:\w+|["']\w+["'])|:groups?\s*=>\s*(\[[^\]]*\]|:\w+)`)
+	reSymbol    = regexp.MustCompile(`:?["']?(\w+)["']?`)
 )
 
 // parseGemfile reads gem lines, with groups from `group ... do` blocks and
@@ -53,6 +55,10 @@ func parseGemfile(p string, b []byte) result {
 		}
 		trim := strings.TrimSpace(line)
 		if trim == "" {
+			continue
+		}
+		word := firstWord(line)
+		if word != "group" && word != "gem" && word != "end" && !strings.HasSuffix(trim, "do") && !strings.HasSuffix(trim, "|") && !rubyOpeners[word] {
 			continue
 		}
 		if m := reGroupDo.FindStringSubmatch(line); m != nil {

@@ -289,8 +289,11 @@ var (
 // is left alone rather than guessed at.
 func parseSetupPy(p string, b []byte) result {
 	var res result
-	lines := newLineIndex(b)
 	src := string(b)
+	if !strings.Contains(src, "install_requires") && !strings.Contains(src, "tests_require") {
+		return res
+	}
+	lines := newLineIndex(b)
 	for _, m := range reSetupList.FindAllStringSubmatchIndex(src, -1) {
 		dev := src[m[2]:m[3]] == "tests_require"
 		end := closingBracket(src, m[1])

@@ -72,6 +72,7 @@ const (
 	kRailsDB
 	kEnvExample
 	kCatalog
+	kJavaSource
 )
 
 // Detect reads r's manifests and configuration. It returns the stack facts
@@ -79,7 +80,7 @@ const (
 func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 	st := facts.Stack{Manifests: []string{}, Lockfiles: []string{}, Frameworks: []string{}, Databases: []string{}}
 	var (
-		files    [8][]string
+		files    [9][]string
 		lockSet  = map[string]bool{}
 		migEv    *facts.Evidence
 		schemaEv *facts.Evidence
@@ -112,6 +113,8 @@ func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 			files[kEnvExample] = append(files[kEnvExample], p)
 		case strings.HasSuffix(lower, ".versions.toml") && path.Base(path.Dir(p)) == "gradle":
 			files[kCatalog] = append(files[kCatalog], p)
+		case (strings.HasSuffix(lower, ".java") || strings.HasSuffix(lower, ".kt")) && strings.Contains(p, "src/main/"):
+			files[kJavaSource] = append(files[kJavaSource], p)
 		}
 		if migEv == nil && isMigration(p, lower) {
 			migEv = &facts.Evidence{Repo: r.Name, Path: p, Text: "migration " + p}
@@ -133,6 +136,7 @@ func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 	c.configs(files[kDjango], djangoClaims)
 	c.configs(files[kRailsDB], railsClaims)
 	c.configs(files[kEnvExample], envClaims)
+	c.configs(files[kJavaSource], springClientClaims)
 	c.classify()
 
 	for p := range lockSet {
@@ -450,8 +454,12 @@ func isEnvExample(lower string) bool {
 // Liquibase changelogs.
 func isMigration(p, lower string) bool {
 	switch lower {
-	case "__init__.py", ".gitkeep", ".keep", "readme.md", "readme", ".gitignore":
+	case "__init__.py", ".gitkeep", ".keep", "readme", ".gitignore":
 		return false
+	}
+	switch path.Ext(lower) {
+	case ".md", ".txt", ".rst", ".adoc", ".html", ".png", ".jpg", ".svg":
+		return false // notes about migrating, not migrations
 	}
 	dir := strings.ToLower(path.Dir(p))
 	segs := strings.Split(dir, "/")

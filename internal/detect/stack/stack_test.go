@@ -78,7 +78,7 @@ func TestFixtures(t *testing.T) {
 		{name: "nestjs-prisma", frameworks: []string{"nestjs"}, databases: []string{"postgresql"}, orms: []string{"prisma"},
 			migrations: true, schema: true, manifests: []string{"package.json"}, lockfiles: []string{"yarn.lock"}, minDeps: 7},
 		{name: "spring-boot-maven", frameworks: []string{"spring-boot"}, databases: []string{"postgresql"}, orms: []string{"hibernate"},
-			migrations: true, manifests: []string{"pom.xml"}, minDeps: 6},
+			http: []string{"resttemplate"}, migrations: true, manifests: []string{"pom.xml"}, minDeps: 6},
 		{name: "spring-boot-gradle", frameworks: []string{"spring-boot"}, databases: []string{"mongodb"}, http: []string{"okhttp"},
 			manifests: []string{"build.gradle.kts"}, lockfiles: []string{"gradle.lockfile"}, minDeps: 5},
 		{name: "rails-good", frameworks: []string{"rails"}, databases: []string{"postgresql", "redis"}, orms: []string{"activerecord"},
@@ -241,6 +241,17 @@ func TestSpringBootMaven(t *testing.T) {
 	}
 	if ev := findEvidence(st.Evidence, "database postgresql:"); ev == nil || ev.Path != "pom.xml" {
 		t.Errorf("postgresql evidence %+v, want the manifest before application.properties", ev)
+	}
+}
+
+func TestMigrationsNeedMigrationFiles(t *testing.T) {
+	st, _ := Detect(repo(map[string]string{"docs/migrations/upgrade.md": "# notes", "app/migrations/__init__.py": "", "README.md": "x"}))
+	if st.Migrations {
+		t.Errorf("upgrade notes and an empty Django migrations package counted as migrations")
+	}
+	st, _ = Detect(repo(map[string]string{"src/main/resources/db/changelog/db.changelog-master.yaml": "databaseChangeLog: []"}))
+	if !st.Migrations {
+		t.Errorf("Liquibase changelog not counted")
 	}
 }
 

@@ -1,0 +1,5 @@
+package com.example.library;
+
+class ClientTest {
+    WebClient client = WebClient.builder().build();
+}
