@@ -125,6 +125,9 @@ var (
 // Detect finds and judges the README of r.
 func Detect(r *snapshot.Repo) facts.Readme {
 	out := facts.Readme{Sections: []string{}}
+	if r == nil {
+		return out
+	}
 	out.OtherDocs = otherDocs(r)
 	p, format := find(r)
 	if p == "" {

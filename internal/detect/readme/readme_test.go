@@ -439,3 +439,9 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(big)
 	}
 }
+
+func TestNilRepo(t *testing.T) {
+	if rm := Detect(nil); rm.Present || rm.Sections == nil {
+		t.Errorf("nil repo: %+v", rm)
+	}
+}

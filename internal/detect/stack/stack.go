@@ -79,6 +79,9 @@ const (
 // and the direct dependencies, sorted by file, line and name.
 func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 	st := facts.Stack{Manifests: []string{}, Lockfiles: []string{}, Frameworks: []string{}, Databases: []string{}}
+	if r == nil {
+		return st, nil
+	}
 	var (
 		files    [9][]string
 		lockSet  = map[string]bool{}

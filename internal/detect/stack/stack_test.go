@@ -566,3 +566,10 @@ func TestIDListsCoverRules(t *testing.T) {
 		}
 	}
 }
+
+func TestNilRepo(t *testing.T) {
+	st, deps := Detect(nil)
+	if deps != nil || st.Frameworks == nil || len(st.Frameworks) != 0 {
+		t.Errorf("nil repo: %+v %+v", st, deps)
+	}
+}
