@@ -175,7 +175,7 @@ func braceCases(bare []byte, re *regexp.Regexp, keep func([]byte, []int) bool) [
 		if keep != nil && !keep(bare, m) {
 			continue
 		}
-		open := -1
+		open, expr := -1, -1
 		for k := m[1]; k < min(len(bare), m[1]+maxBody); k++ {
 			if bare[k] == '{' {
 				open = k
@@ -184,6 +184,23 @@ func braceCases(bare []byte, re *regexp.Regexp, keep func([]byte, []int) bool) [
 			if bare[k] == ';' {
 				break
 			}
+			// Expression-bodied members: C# `() => Assert...;`, Kotlin
+			// `fun t() = runTest { ... }`.
+			if bare[k] == '=' && k+1 < len(bare) && (bare[k+1] == '>' || (bare[k+1] != '=' && prevNonSpace(bare, k) == ')')) {
+				expr = k + 1
+				if bare[k+1] == '>' {
+					expr++
+				}
+				break
+			}
+		}
+		if expr >= 0 {
+			end := expr
+			for end < len(bare) && bare[end] != ';' && bare[end] != '\n' {
+				end++
+			}
+			out = append(out, span{start: m[0], end: end, bodyFrom: expr, bodyTo: end})
+			continue
 		}
 		if open < 0 {
 			continue
@@ -384,6 +401,15 @@ func topLevelSeq(b []byte, seq string) int {
 		}
 	}
 	return -1
+}
+
+func prevNonSpace(b []byte, k int) byte {
+	for k--; k >= 0; k-- {
+		if !isSpace(b[k]) {
+			return b[k]
+		}
+	}
+	return 0
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
