@@ -90,6 +90,7 @@ func fake(t *testing.T) *githubtest.Server {
 		t.Fatal(err)
 	}
 	django["docs/architecture.md"] = "# Architecture\n\nExcluded from archives by .gitattributes.\n"
+	django[".gitattributes"] = "*.py text eol=lf\n/docs/architecture.md export-ignore\n"
 	django["static/logo.png"] = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
 	f.AddRepo(githubtest.Repo{
 		Owner: "ana-lima", Name: "django-blog", Description: "Blog with a REST API", Language: "Python",
@@ -120,6 +121,13 @@ func newSource(t *testing.T, f *githubtest.Server, token string) *Source {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return quick(s)
+}
+
+// quick makes retries wait milliseconds instead of seconds.
+func quick(s *Source) *Source {
+	s.backoff = time.Millisecond
+	s.secondary = 5 * time.Millisecond
 	return s
 }
 

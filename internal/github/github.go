@@ -1,7 +1,8 @@
 // Package github is the snapshot source that reads a GitHub user's public
 // work through the REST API (api.github.com, GitHub Enterprise, or a fake):
-// the profile, every owned repository's tree, an archive of its files, and
-// its recent history, at three or four requests per repository.
+// the profile, every owned repository's files and recent history, at two or
+// three requests per repository on a first audit and none for repositories
+// unchanged since the last one (see fetch.go for the request plan).
 package github
 
 import (
@@ -12,12 +13,14 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
 	"golang.org/x/oauth2"
 
+	"github.com/pathway-dev/pathway/internal/httpcache"
 	"github.com/pathway-dev/pathway/internal/snapshot"
 )
 
@@ -33,21 +36,65 @@ type Config struct {
 	// Concurrency is how many repositories are fetched at once (default 6).
 	Concurrency int
 	UserAgent   string
-	// Timeout bounds each API request (default 30s); archive downloads get
-	// ten times as long.
+	// Timeout bounds each attempt of an API request, answer included
+	// (default 30s); archive downloads get ten times as long.
 	Timeout time.Duration
+	// Retries is how many times a request is tried again after a server
+	// error, a timeout or a secondary rate limit (default 3).
+	Retries int
+
+	// CacheDir is the folder of the on-disk cache (HTTP answers with their
+	// ETags, and repository snapshots); "" means no cache. A folder that
+	// cannot be used is reported in the snapshot's warnings, not an error.
+	CacheDir string
+	// CacheSize bounds the cache folder in bytes (default 256 MiB).
+	CacheSize int64
+
+	// MaxWait is how long the source may wait for a rate limit to reset;
+	// past it, the audit stops and the snapshot is partial. 0 never waits.
+	MaxWait time.Duration
+	// Log receives progress lines (for -v); nil is silent. Lines never
+	// hold the token.
+	Log func(format string, args ...any)
+	// Countdown, when set, is called about once a second while the source
+	// waits for a rate limit, with the time left and the end of the wait;
+	// a last call has left == 0.
+	Countdown func(left time.Duration, until time.Time)
+
+	// Now and Sleep replace the clock and the sleeper of waits and backoff
+	// (tests); Sleep must return ctx.Err() when ctx ends first.
+	Now   func() time.Time
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Source reads snapshots from a GitHub API. It is safe for concurrent use.
 type Source struct {
 	gh          *gh.Client
 	download    *http.Client
+	api         *url.URL
 	host        string // API host as in URLs, with port when not default
 	token       string
 	concurrency int
 	userAgent   string
 	requests    atomic.Int64
 	lim         limits
+
+	cache    *httpcache.Cache // nil without a cache
+	cacheErr error            // why CacheDir could not be used
+
+	timeout   time.Duration
+	retries   int
+	backoff   time.Duration // first wait after a server error or timeout
+	secondary time.Duration // first wait after a secondary limit without Retry-After
+	maxWait   time.Duration
+	log       func(string, ...any)
+	countdown func(time.Duration, time.Time)
+	now       func() time.Time
+	sleep     func(context.Context, time.Duration) error
+
+	rateMu sync.Mutex
+	rate   rateState
+	gates  map[string]*gate
 }
 
 var _ snapshot.Source = (*Source)(nil)
@@ -70,11 +117,22 @@ func New(cfg Config) (*Source, error) {
 		base = http.DefaultTransport
 	}
 	s := &Source{
+		api:         api,
 		host:        api.Host,
 		token:       cfg.Token,
 		concurrency: cfg.Concurrency,
 		userAgent:   cfg.UserAgent,
 		lim:         defaultLimits,
+		timeout:     cfg.Timeout,
+		retries:     cfg.Retries,
+		backoff:     time.Second,
+		secondary:   time.Minute,
+		maxWait:     max(cfg.MaxWait, 0),
+		log:         cfg.Log,
+		countdown:   cfg.Countdown,
+		now:         cfg.Now,
+		sleep:       cfg.Sleep,
+		gates:       map[string]*gate{},
 	}
 	if s.concurrency <= 0 {
 		s.concurrency = 6
@@ -82,15 +140,32 @@ func New(cfg Config) (*Source, error) {
 	if s.userAgent == "" {
 		s.userAgent = "pathway"
 	}
+	if s.timeout <= 0 {
+		s.timeout = 30 * time.Second
+	}
+	if s.retries <= 0 {
+		s.retries = 3
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.sleep == nil {
+		s.sleep = sleepCtx
+	}
 	t := &transport{api: api, base: base, count: &s.requests}
 	if cfg.Token != "" {
 		t.auth = &oauth2.Transport{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: cfg.Token}), Base: base}
 	}
-	timeout := cfg.Timeout
-	if timeout <= 0 {
-		timeout = 30 * time.Second
+	var rt http.RoundTripper = &retrier{s: s, next: t}
+	if cfg.CacheDir != "" {
+		s.cache, s.cacheErr = httpcache.Open(cfg.CacheDir, cfg.CacheSize)
+		if s.cache != nil {
+			rt = &httpcache.Transport{Cache: s.cache, Next: rt}
+		}
 	}
-	client := gh.NewClient(&http.Client{Transport: t, Timeout: timeout})
+	// No http.Client timeout: the retrier bounds each attempt, and
+	// go-github sends the archive-link request on the bare transport.
+	client := gh.NewClient(&http.Client{Transport: rt})
 	if !public {
 		if client, err = client.WithEnterpriseURLs(raw, raw); err != nil {
 			return nil, fmt.Errorf("invalid GitHub API URL %q: %v", raw, err)
@@ -98,7 +173,7 @@ func New(cfg Config) (*Source, error) {
 	}
 	client.UserAgent = s.userAgent
 	s.gh = client
-	s.download = &http.Client{Transport: t, Timeout: 10 * timeout}
+	s.download = &http.Client{Transport: t, Timeout: 10 * s.timeout}
 	return s, nil
 }
 
@@ -108,37 +183,6 @@ func (s *Source) Requests() int { return int(s.requests.Load()) }
 
 // Host is the API host, for messages.
 func (s *Source) Host() string { return s.host }
-
-// transport sends the token to the API host and nowhere else, and counts
-// API requests. oauth2.Transport alone would add the header to every
-// request, including the archive download on codeload.github.com.
-type transport struct {
-	api   *url.URL
-	base  http.RoundTripper
-	auth  http.RoundTripper // nil when anonymous
-	count *atomic.Int64
-}
-
-type uncountedKey struct{}
-
-func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	toAPI := sameOrigin(req.URL, t.api)
-	rt := t.base
-	switch {
-	case toAPI && t.auth != nil:
-		rt = t.auth
-	case !toAPI && req.Header.Get("Authorization") != "":
-		req = req.Clone(req.Context())
-		req.Header.Del("Authorization")
-	}
-	resp, err := rt.RoundTrip(req)
-	// GitHub charges neither 304s nor the refusals of an exhausted limit.
-	refused := (resp != nil && (resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusTooManyRequests) && resp.Header.Get("X-RateLimit-Remaining") == "0")
-	if err == nil && toAPI && resp.StatusCode != http.StatusNotModified && !refused && req.Context().Value(uncountedKey{}) == nil {
-		t.count.Add(1)
-	}
-	return resp, err
-}
 
 // sameOrigin compares scheme, host and port, so the token never goes to
 // another host nor over plain http to the same one.
@@ -324,12 +368,13 @@ func rateLimited(err error, resp *gh.Response) (bool, time.Time) {
 		return false, time.Time{}
 	}
 	if hr.Header.Get("X-RateLimit-Remaining") == "0" || hr.StatusCode == http.StatusTooManyRequests || hr.Header.Get("Retry-After") != "" {
-		return true, resetOf(hr.Header)
+		return true, refusedUntil(hr.Header)
 	}
 	return false, time.Time{}
 }
 
-func resetOf(h http.Header) time.Time {
+// refusedUntil is when a refusal says to come back, for messages.
+func refusedUntil(h http.Header) time.Time {
 	var secs int64
 	if _, err := fmt.Sscan(h.Get("Retry-After"), &secs); err == nil && secs > 0 {
 		return time.Now().Add(time.Duration(secs) * time.Second)

@@ -149,7 +149,10 @@ func TestRequestsPerRepository(t *testing.T) {
 		}
 		perRepo[name]++
 	}
-	want := map[string]int{"django-blog": 3, "library": 3, "shop-api": 4}
+	// django-blog: its archive leaves out an export-ignore'd file, so the
+	// tree is needed; shop-api: 250 commits, the last page gives the
+	// total; library: exactly 100 commits, one page.
+	want := map[string]int{"django-blog": 3, "library": 2, "shop-api": 3}
 	if !reflect.DeepEqual(perRepo, want) {
 		t.Errorf("requests per repository = %v, want %v", perRepo, want)
 	}
@@ -157,8 +160,12 @@ func TestRequestsPerRepository(t *testing.T) {
 	if n := f.Calls("/users/ana-lima") + f.Calls("/users/ana-lima/repos") + f.Calls("/search/issues"); n != 3 {
 		t.Errorf("per-user requests = %d, want 3", n)
 	}
-	if got, counted := s.Requests(), f.Counted(); got != 13 || counted != 13 {
-		t.Errorf("Requests() = %d, fake counted %d; want 13", got, counted)
+	if got, counted := s.Requests(), f.Counted(); got != 11 || counted != 11 {
+		t.Errorf("Requests() = %d, fake counted %d; want 11", got, counted)
+	}
+	if f.Calls("/repos/ana-lima/django-blog/git/trees/main") != 1 || f.Calls("/repos/ana-lima/shop-api/git/trees/*") != 0 ||
+		f.Calls("/repos/ana-lima/library/git/trees/*") != 0 {
+		t.Error("the tree must be fetched only for the repository whose archive is not the whole tree")
 	}
 	for _, r := range f.Requests() {
 		if r.Path == "/repos/ana-lima/shop-api/commits" && (r.Query.Get("per_page") != "100" || r.Query.Get("sha") != "main") {
@@ -228,8 +235,8 @@ func TestPaginationOverManyRepositories(t *testing.T) {
 	if want := []string{"/users/forkful/repos?page=", "/users/forkful/repos?page=2", "/users/forkful/repos?page=3"}; !reflect.DeepEqual(pages, want) {
 		t.Errorf("listing pages = %v", pages)
 	}
-	// Users.Get, three pages, one search; three per own repository.
-	if got, want := s.Requests(), 5+3*own; got != want || f.Counted() != want {
+	// Users.Get, three pages, one search; two per own repository.
+	if got, want := s.Requests(), 5+2*own; got != want || f.Counted() != want {
 		t.Errorf("requests = %d (fake counted %d), want %d", got, f.Counted(), want)
 	}
 }
@@ -345,6 +352,10 @@ func TestTruncatedTree(t *testing.T) {
 		r.Files[fmt.Sprintf("handlers/h%02d.go", i)] = fmt.Sprintf("package handlers\n\n// H%d handles route %d.\nfunc H%d() {}\n", i, i, i)
 	}
 	r.Truncated = true
+	// The tree is only asked for when the archive is not the whole tree.
+	r.Files[".gitattributes"] = "/docs export-ignore\n"
+	r.Files["docs/api.md"] = "# API\n\nGET /health\n"
+	r.ExportIgnore = []string{"docs/api.md"}
 	f.AddRepo(r)
 	snap := audit(t, newSource(t, f, ""), "ana-lima", snapshot.Options{})
 	got := repoNamed(t, snap, r.Name)
@@ -353,6 +364,9 @@ func TestTruncatedTree(t *testing.T) {
 	}
 	// The archive completes the list the truncated tree cut short.
 	for p := range r.Files {
+		if p == "docs/api.md" {
+			continue // neither in the archive nor, here, in the tree's first half
+		}
 		if !got.Has(p) {
 			t.Errorf("%s missing from the file list", p)
 		}
@@ -377,21 +391,27 @@ func TestBadCredentials(t *testing.T) {
 
 func TestServerErrorOnOneRepository(t *testing.T) {
 	f := fake(t)
-	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/shop-api/git/trees/*", Status: 502, Message: "Server Error"})
+	// shop-api: the archive link fails on every attempt.
+	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/shop-api/tarball/*", Status: 502, Message: "Server Error"})
 	// library: nothing can be read at all.
 	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/library/*", Status: 503})
 	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/library/*/*/*", Status: 503})
 	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/library/tarball/*", Status: 503})
-	snap := audit(t, newSource(t, f, ""), "ana-lima", snapshot.Options{})
+	s := newSource(t, f, "")
+	snap := audit(t, s, "ana-lima", snapshot.Options{})
 
 	shop := repoNamed(t, snap, "shop-api")
-	if len(shop.Warnings) != 2 || !strings.Contains(shop.Warnings[0], "file tree") || !strings.Contains(shop.Warnings[0], "502") ||
-		!strings.Contains(shop.Warnings[1], "taken from the archive") {
+	if len(shop.Warnings) != 2 || !strings.Contains(shop.Warnings[0], "archive") || !strings.Contains(shop.Warnings[0], "502") ||
+		!strings.Contains(shop.Warnings[1], "at least 201 commits") {
 		t.Errorf("shop-api warnings = %v", shop.Warnings)
 	}
-	// Without the tree the archive still gives files and contents.
-	if shop.Unavailable != "" || !shop.ContentsKnown || !shop.Has("src/index.ts") || shop.CommitsTotal != 250 {
+	// Without the archive the tree still gives the files; the history is
+	// read, its total a lower bound since the tree took the third request.
+	if shop.Unavailable != "" || shop.ContentsKnown || !shop.Has("src/index.ts") || shop.CommitsTotal != 201 || !shop.HistoryKnown {
 		t.Errorf("shop-api = unavailable %q, contents %v, files %d, total %d", shop.Unavailable, shop.ContentsKnown, len(shop.Files), shop.CommitsTotal)
+	}
+	if n := f.Calls("/repos/ana-lima/shop-api/tarball/main"); n != 1+s.retries {
+		t.Errorf("archive link asked %d times, want 1 + %d retries", n, s.retries)
 	}
 	lib := repoNamed(t, snap, "library")
 	if lib.Unavailable == "" || !strings.Contains(lib.Unavailable, "503") || snapshot.Excluded(lib, snapshot.Options{}) != "unavailable" {
@@ -400,6 +420,10 @@ func TestServerErrorOnOneRepository(t *testing.T) {
 	d := repoNamed(t, snap, "django-blog")
 	if len(d.Warnings) != 0 || !d.ContentsKnown || !d.HistoryKnown {
 		t.Errorf("django-blog affected: %v", d.Warnings)
+	}
+	// Server errors are not charged: the fake and the source agree.
+	if s.Requests() != f.Counted() {
+		t.Errorf("Requests() = %d, fake counted %d", s.Requests(), f.Counted())
 	}
 }
 
@@ -441,7 +465,7 @@ func TestTokenOnlyToAPIHostAndNeverInMessages(t *testing.T) {
 	token := "ghp_s3cr3tT0k3nValue9999999999999999999999"
 	f.AddToken(token)
 	// A misbehaving server that echoes the token must not leak it.
-	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/library/git/trees/*", Status: 500, Message: "internal error for Bearer " + token})
+	f.AddFault(githubtest.Fault{Path: "/repos/ana-lima/library/commits", Status: 500, Message: "internal error for Bearer " + token})
 	f.AddFault(githubtest.Fault{Path: "/search/issues", Status: 422, Message: "Validation Failed for " + token})
 	f.AddFault(githubtest.Fault{Path: "/ana-lima/shop-api/legacy.tar.gz/*/*/*", Codeload: true, Status: 502})
 	s := newSource(t, f, token)
@@ -461,8 +485,9 @@ func TestTokenOnlyToAPIHostAndNeverInMessages(t *testing.T) {
 			t.Errorf("no Authorization on API request %s", r.Path)
 		}
 	}
-	if api == 0 || codeload != 3 {
-		t.Errorf("api requests %d, codeload requests %d (want 3)", api, codeload)
+	// shop-api's download is tried 1 + 3 times.
+	if api == 0 || codeload != 2+1+s.retries {
+		t.Errorf("api requests %d, codeload requests %d (want %d)", api, codeload, 3+s.retries)
 	}
 	if snap.Profile.ExternalPRs != nil || len(snap.Warnings) != 1 {
 		t.Errorf("search 422: ExternalPRs=%v warnings=%v", snap.Profile.ExternalPRs, snap.Warnings)
@@ -477,7 +502,7 @@ func TestTokenOnlyToAPIHostAndNeverInMessages(t *testing.T) {
 	if !strings.Contains(string(out), "[redacted]") {
 		t.Errorf("the echoed token was not visibly redacted")
 	}
-	if w := repoNamed(t, snap, "shop-api").Warnings; len(w) != 1 || !strings.Contains(w[0], "archive") {
+	if w := repoNamed(t, snap, "shop-api").Warnings; len(w) != 2 || !strings.Contains(w[0], "archive") {
 		t.Errorf("shop-api codeload failure warnings = %v", w)
 	}
 	// Errors too: rate limit, not found.
@@ -519,21 +544,28 @@ func TestRateLimitMidAuditMarksPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	snap := audit(t, s, "ana-lima", snapshot.Options{})
-	if !snap.Partial || len(snap.Warnings) != 1 || !strings.Contains(snap.Warnings[0], "rate limit") || !strings.Contains(snap.Warnings[0], "6 of 8") {
-		t.Fatalf("partial=%v warnings=%v", snap.Partial, snap.Warnings)
+	// Said up front, then when it happened.
+	if !snap.Partial || len(snap.Warnings) != 2 || !strings.Contains(snap.Warnings[0], "need at least 16 GitHub API requests but only 6 are left") ||
+		!strings.Contains(snap.Warnings[1], "rate limit") || !strings.Contains(snap.Warnings[1], "5 of 8") {
+		t.Fatalf("partial=%v warnings=%q", snap.Partial, snap.Warnings)
 	}
 	for i, r := range snap.Repos {
 		fetched := r.Unavailable == "" && r.HistoryKnown && r.ContentsKnown
-		if fetched != (i < 2) {
+		if fetched != (i < 3) {
 			t.Errorf("%s: fetched=%v unavailable=%q", r.Name, fetched, r.Unavailable)
 		}
+		if !fetched && (!strings.HasPrefix(r.Unavailable, "rate limited: retry after ") || len(r.Files) != 0 || r.HistoryKnown) {
+			t.Errorf("%s: unavailable=%q files=%d", r.Name, r.Unavailable, len(r.Files))
+		}
 	}
+	// User, listing, search (its own limit) and three repositories.
 	if s.Requests() != 9 || f.Counted() != 9 {
 		t.Errorf("requests = %d, fake counted %d; want 9", s.Requests(), f.Counted())
 	}
+	// The refusals of gin-service-003 are the last requests sent.
 	for _, r := range f.Requests() {
-		if r.Path == "/repos/ana-lima/gin-service-003/git/trees/main" {
-			t.Error("fetching went on after the rate limit")
+		if strings.Contains(r.Path, "gin-service-004") || strings.Contains(r.Path, "gin-service-007") {
+			t.Errorf("fetching went on after the rate limit: %s", r.Path)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 func (s *Server) serveCodeload(w http.ResponseWriter, r *http.Request) {
 	entry := Request{Method: r.Method, Host: r.Host, Path: r.URL.Path, Query: r.URL.Query(), Auth: r.Header.Get("Authorization") != "", Codeload: true}
 	s.mu.Lock()
+	latency := s.latency
 	fault := s.matchFault(r.URL.Path, true)
 	parts := strings.SplitN(strings.Trim(r.URL.Path, "/"), "/", 4)
 	var repo *Repo
@@ -23,9 +24,12 @@ func (s *Server) serveCodeload(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 
-	if fault != nil && fault.Delay > 0 {
+	if fault != nil {
+		latency += fault.Delay
+	}
+	if latency > 0 {
 		select {
-		case <-time.After(fault.Delay):
+		case <-time.After(latency):
 		case <-r.Context().Done():
 			entry.Status = 499
 			s.record(entry)
@@ -76,8 +80,10 @@ func writeTarball(w io.Writer, r *Repo, top string) error {
 	}
 	dirs := map[string]bool{}
 	var names []string
-	for _, e := range r.entries() {
-		if !ignored[e.path] {
+	entries, _ := r.entries()
+	for _, e := range entries {
+		// Folders are written as the parents of what they hold.
+		if !ignored[e.path] && e.typ != "tree" {
 			names = append(names, e.path)
 		}
 	}

@@ -260,9 +260,15 @@ type treeEntry struct {
 	hasSize              bool
 }
 
-// entries lists the tree the way git does: depth first, each directory
+// treeSHA is the git id of the head commit's tree.
+func (r *Repo) treeSHA() string {
+	_, root := r.entries()
+	return root
+}
+
+// entries lists the tree the way git does, and gives its git id: depth first, each directory
 // before its contents, siblings in byte order.
-func (r *Repo) entries() []treeEntry {
+func (r *Repo) entries() ([]treeEntry, string) {
 	type node struct {
 		dirs  map[string]*node
 		leafs map[string]treeEntry
@@ -297,6 +303,36 @@ func (r *Repo) entries() []treeEntry {
 	for p, sha := range r.Submodules {
 		add(treeEntry{path: p, mode: "160000", typ: "commit", sha: sha})
 	}
+	// Real git object ids, so that a client can check an archive against
+	// the commit's tree as it would against GitHub.
+	dirSHA := map[string]string{}
+	var id func(prefix string, n *node) string
+	id = func(prefix string, n *node) string {
+		type item struct {
+			key, name, mode, sha string
+		}
+		var items []item
+		for name, d := range n.dirs {
+			items = append(items, item{name + "/", name, "40000", id(prefix+name+"/", d)})
+		}
+		for name, e := range n.leafs {
+			items = append(items, item{name, name, e.mode, e.sha})
+		}
+		sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
+		var body []byte
+		for _, it := range items {
+			raw, _ := hex.DecodeString(it.sha)
+			body = append(body, it.mode+" "+it.name+"\x00"...)
+			body = append(body, raw...)
+		}
+		h := sha1.New()
+		fmt.Fprintf(h, "tree %d\x00", len(body))
+		h.Write(body)
+		sum := hex.EncodeToString(h.Sum(nil))
+		dirSHA[strings.TrimSuffix(prefix, "/")] = sum
+		return sum
+	}
+	id("", root)
 	var out []treeEntry
 	var walk func(prefix string, n *node)
 	walk = func(prefix string, n *node) {
@@ -320,10 +356,10 @@ func (r *Repo) entries() []treeEntry {
 				continue
 			}
 			p := prefix + k.name
-			out = append(out, treeEntry{path: p, mode: "040000", typ: "tree", sha: hashOf("tree", r.FullName(), p)})
+			out = append(out, treeEntry{path: p, mode: "040000", typ: "tree", sha: dirSHA[p]})
 			walk(p+"/", n.dirs[k.name])
 		}
 	}
 	walk("", root)
-	return out
+	return out, dirSHA[""]
 }

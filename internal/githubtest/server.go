@@ -175,7 +175,7 @@ func (s *Server) AddFault(f Fault) {
 	s.faults = append(s.faults, &f)
 }
 
-// SetLatency delays every API answer by d.
+// SetLatency delays every answer, API and codeload, by d.
 func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -304,8 +304,7 @@ type gitTree struct {
 
 func (u urls) tree(r *Repo) gitTree {
 	api := u.api + "/repos/" + r.FullName() + "/git"
-	sha := hashOf("root", r.FullName(), r.HeadSHA())
-	entries := r.entries()
+	entries, sha := r.entries()
 	t := gitTree{SHA: sha, URL: api + "/trees/" + sha, Tree: make([]gitTreeEntry, 0, len(entries))}
 	if r.Truncated {
 		entries = entries[:(len(entries)+1)/2]
@@ -397,6 +396,9 @@ func (u urls) commit(r *Repo, i int, lookup func(string) *User) commitItem {
 		parents = []shaURL{}
 	}
 	tree := hashOf("tree-of", c.SHA)
+	if i == 0 {
+		tree = r.treeSHA()
+	}
 	return commitItem{
 		URL:         api + "/commits/" + c.SHA,
 		SHA:         c.SHA,
