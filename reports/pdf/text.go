@@ -1,0 +1,290 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fonts a glyph can be drawn with.
+const (
+	fontRegular = iota
+	fontBold
+	fontFallback
+)
+
+var families = [...]struct{ family, style string }{
+	fontRegular:  {"dejavu", ""},
+	fontBold:     {"dejavu", "B"},
+	fontFallback: {"fallback", ""},
+}
+
+// placeholder stands in for a character no font can draw; the report
+// always says so in its warnings.
+const placeholder = '□'
+
+const ellipsis = '…'
+
+type glyph struct {
+	r    rune
+	font uint8
+}
+
+// glyphs is text after the sanitiser: every rune drawable by its font.
+type glyphs []glyph
+
+// clean is the one sanitiser every string passes through before it reaches
+// gofpdf. gofpdf v1.16.2 indexes a 65536-entry width table by rune and
+// panics above U+FFFF, so emoji and other astral characters become a
+// placeholder (one per emoji sequence); control and format characters
+// (bidi overrides, zero-width joiners, variation selectors) are dropped
+// because they have no glyph and could reorder text; all whitespace becomes
+// one space. Characters DejaVu lacks go to the fallback font when one is
+// available and become placeholders otherwise.
+func (d *doc) clean(s string, bold bool) glyphs {
+	out := make(glyphs, 0, len(s))
+	space := false
+	inAstral := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == utf8.RuneError && n <= 1 {
+			r = '\uFFFD'
+		}
+		switch {
+		case r > 0xFFFF:
+			if !inAstral {
+				d.astral[r] = true
+				out = append(out, d.glyphFor(placeholder, bold))
+			}
+			inAstral = true
+			space = false
+			continue
+		case r == '\u200D' || isVariation(r) || r == '\u20E3':
+			// Joiners and selectors glue an emoji sequence together.
+			continue
+		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
+			inAstral = false
+			if !space && len(out) > 0 {
+				out = append(out, d.glyphFor(' ', bold))
+			}
+			space = true
+			continue
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Noncharacter_Code_Point, r):
+			continue
+		}
+		inAstral = false
+		space = false
+		out = append(out, d.glyphFor(r, bold))
+	}
+	return out
+}
+
+func isVariation(r rune) bool {
+	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
+}
+
+// glyphFor picks the font that has r.
+func (d *doc) glyphFor(r rune, bold bool) glyph {
+	if bold && d.bold.has(r) {
+		return glyph{r, fontBold}
+	}
+	if d.reg.has(r) {
+		return glyph{r, fontRegular}
+	}
+	if fb := d.fallback(r); fb != nil && fb.cover.has(r) {
+		return glyph{r, fontFallback}
+	}
+	d.missing[r] = true
+	if bold {
+		return glyph{placeholder, fontBold}
+	}
+	return glyph{placeholder, fontRegular}
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// fallback loads the font for characters DejaVu lacks on first need: the
+// user's --font, else a system font that has r.
+func (d *doc) fallback(r rune) *fallbackFont {
+	if d.fb != nil || d.fbTried {
+		return d.fb
+	}
+	d.fbTried = true
+	var fb *fallbackFont
+	if d.opts.FontFile != "" {
+		f, err := loadFallback(d.opts.FontFile)
+		if err != nil {
+			d.fontNote = fmt.Sprintf("--font %s was not used: %v", d.opts.FontFile, err)
+			return nil
+		}
+		fb = f
+	} else {
+		fb, _ = systemFont(r)
+		if fb == nil {
+			return nil
+		}
+	}
+	d.f.AddUTF8FontFromBytes(families[fontFallback].family, "", fb.data)
+	if d.f.Err() {
+		// Cannot happen after tryFont; if it does, the report is lost
+		// anyway and Render returns the error.
+		return nil
+	}
+	d.fb = fb
+	return fb
+}
+
+// textWarnings says what the sanitiser had to replace, so placeholders are
+// never silent.
+func (d *doc) textWarnings() []string {
+	var w []string
+	if d.fontNote != "" {
+		w = append(w, d.fontNote)
+	}
+	cjk, first, other := 0, rune(-1), 0
+	for r := range d.missing {
+		if isCJK(r) {
+			cjk++
+		} else {
+			other++
+			if first < 0 || r < first {
+				first = r
+			}
+		}
+	}
+	if cjk > 0 {
+		w = append(w, fmt.Sprintf("CJK text shown as placeholders (%c, %d distinct characters): pass --font FILE with a TrueType font that has it, e.g. DroidSansFallbackFull.ttf or wqy-microhei.ttc", placeholder, cjk))
+	}
+	if other > 0 {
+		w = append(w, fmt.Sprintf("%d distinct characters the fonts lack (the lowest U+%04X) shown as %c: pass --font FILE with a TrueType font that has them", other, first, placeholder))
+	}
+	if n := len(d.astral); n > 0 {
+		w = append(w, fmt.Sprintf("emoji and other characters above U+FFFF (%d distinct) shown as %c: the PDF library cannot draw them", n, placeholder))
+	}
+	if d.fb != nil {
+		w = append(w, "characters DejaVu Sans lacks drawn with "+d.fb.path)
+	}
+	return w
+}
+
+type wkey struct {
+	r    rune
+	font uint8
+}
+
+// advance is the width of g at size pt, in mm. Widths are cached per em:
+// gofpdf has no kerning, so a string's width is the sum of its glyphs'.
+func (d *doc) advance(g glyph, size float64) float64 {
+	w, ok := d.widths[wkey(g)]
+	if !ok {
+		fam := families[g.font]
+		d.f.SetFont(fam.family, fam.style, 100)
+		w = d.f.GetStringWidth(string(g.r)) / 100
+		d.widths[wkey(g)] = w
+		d.curFont = -1
+	}
+	return w * size
+}
+
+func (d *doc) width(gs glyphs, size float64) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += d.advance(g, size)
+	}
+	return w
+}
+
+// fit truncates gs to max mm, ending in an ellipsis when it had to cut.
+func (d *doc) fit(gs glyphs, size, max float64) glyphs {
+	if d.width(gs, size) <= max {
+		return gs
+	}
+	ell := glyph{ellipsis, fontRegular}
+	room := max - d.advance(ell, size)
+	w := 0.0
+	for i, g := range gs {
+		w += d.advance(g, size)
+		if w > room {
+			cut := append(glyphs{}, gs[:i]...)
+			for len(cut) > 0 && cut[len(cut)-1].r == ' ' {
+				cut = cut[:len(cut)-1]
+			}
+			return append(cut, ell)
+		}
+	}
+	return gs
+}
+
+// wrap breaks gs into lines no wider than max mm: at spaces, after CJK
+// characters (which need no spaces), and inside a word too long for a line.
+func (d *doc) wrap(gs glyphs, size, max float64) []glyphs {
+	var lines []glyphs
+	for len(gs) > 0 {
+		w, brk := 0.0, -1
+		i := 0
+		for ; i < len(gs); i++ {
+			g := gs[i]
+			if g.r == ' ' {
+				brk = i
+			}
+			w += d.advance(g, size)
+			if w > max && i > 0 {
+				break
+			}
+			if isCJK(g.r) {
+				brk = i + 1
+			}
+		}
+		if i == len(gs) {
+			lines = append(lines, gs)
+			break
+		}
+		end, next := i, i
+		if brk > 0 {
+			end, next = brk, brk
+		}
+		line := gs[:end]
+		for len(line) > 0 && line[len(line)-1].r == ' ' {
+			line = line[:len(line)-1]
+		}
+		lines = append(lines, line)
+		gs = gs[next:]
+		for len(gs) > 0 && gs[0].r == ' ' {
+			gs = gs[1:]
+		}
+	}
+	return lines
+}
+
+// draw writes gs with its baseline at y, switching fonts per run.
+func (d *doc) draw(x, y float64, gs glyphs, size float64) float64 {
+	var b strings.Builder
+	for i := 0; i < len(gs); {
+		font := gs[i].font
+		b.Reset()
+		j := i
+		for ; j < len(gs) && gs[j].font == font; j++ {
+			b.WriteRune(gs[j].r)
+		}
+		d.setFont(font, size)
+		s := b.String()
+		d.f.Text(x, y, s)
+		x += d.width(gs[i:j], size)
+		i = j
+	}
+	return x
+}
+
+func (d *doc) setFont(font uint8, size float64) {
+	if int(font) == d.curFont && size == d.curSize {
+		return
+	}
+	fam := families[font]
+	d.f.SetFont(fam.family, fam.style, size)
+	d.curFont, d.curSize = int(font), size
+}
