@@ -49,10 +49,10 @@ func TestValidate(t *testing.T) {
 			return step(i+1, id, "strong")
 		}),
 		"unknown status": doc(func(i int, id string) string { return step(i+1, id, "great") }),
-		"eleven steps": strings.Replace(good, step(12, "job-ready", "developing")+"", "", 1),
-		"wrong schema": strings.Replace(good, "pathway.report/v1", "pathway.report/v2", 1),
-		"level":        strings.Replace(good, `"nearly-there"`, `"almost"`, 1),
-		"not json":     good[:40],
+		"eleven steps":   strings.Replace(good, ","+step(12, "job-ready", "developing"), "", 1),
+		"wrong schema":   strings.Replace(good, "pathway.report/v1", "pathway.report/v2", 1),
+		"level":          strings.Replace(good, `"nearly-there"`, `"almost"`, 1),
+		"not json":       good[:40],
 	}
 	for name, d := range bad {
 		if err := Validate([]byte(d)); err == nil {
