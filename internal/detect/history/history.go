@@ -17,6 +17,7 @@ const (
 	uploadShare  = 1.0 / 3 // share of "Add files via upload" commits
 	oneDayShare  = 0.8     // share of commits on the busiest day
 	oneDayMin    = 3       // commits needed before the day share is judged
+	oneDayMax    = 10      // above this, one busy day is a day of work, not a dump
 	dumpTreeSize = 20      // files in the tree of a one- or two-commit history
 	maxEvidence  = 10
 	clockSkew    = 48 * time.Hour
@@ -39,8 +40,9 @@ const (
 //     Last − First in whole days; Merges counts commits with more than one
 //     parent (branches, pull requests).
 //   - OneShot: "Add files via upload" is at least a third of the sampled
-//     commits; or the whole history is known, has at least 3 commits and at
-//     least 80 % of them on one day (the author's calendar); or it has one or
+//     commits; or the whole history is known, has 3 to 10 commits and at
+//     least 80 % of them on one day (the author's calendar: more commits than
+//     that is a day of real work, not a dump); or it has one or
 //     two commits, on one day, with a tree of 20 or more files.
 //   - MessageQuality is the mean Judge score over the subject's own commits
 //     (all human commits when none is own), skipping merges and reverts, with
@@ -283,7 +285,7 @@ func oneShot(r *snapshot.Repo, days map[string]int, dated int, whole bool) (fact
 	}
 	n := len(r.Commits)
 	switch {
-	case n >= oneDayMin && float64(most) >= oneDayShare*float64(n):
+	case n >= oneDayMin && n <= oneDayMax && float64(most) >= oneDayShare*float64(n):
 		return facts.Evidence{Repo: r.Name, Text: fmt.Sprintf("one-shot history: %d of %d commits on %s", most, n, day)}, true
 	case n < oneDayMin && most == n && len(r.Files) >= dumpTreeSize:
 		return facts.Evidence{Repo: r.Name, Commit: short(r.Commits[n-1].SHA),

@@ -106,16 +106,25 @@ func TestOneDay(t *testing.T) {
 		var h history
 		day := time.Date(2025, 5, 17, 9, 0, 0, 0, berlin)
 		h.add(jane, day.AddDate(0, 0, -20), "Initial commit", 0)
-		for i := range 11 {
+		for i := range 7 {
 			h.add(jane, day.Add(time.Duration(i)*40*time.Minute), goodSubjects[i], 1)
 		}
 		return h.repo("hackathon", 40)
 	}
 	r := build()
-	if h := Detect(r, Learn("janedoe", nil), asOf); !h.OneShot || !hasEvidence(h.Evidence, "11 of 12 commits on 2025-05-17") {
-		t.Errorf("11 of 12 commits on one day: one-shot=%v evidence=%+v", h.OneShot, h.Evidence)
+	if h := Detect(r, Learn("janedoe", nil), asOf); !h.OneShot || !hasEvidence(h.Evidence, "7 of 8 commits on 2025-05-17") {
+		t.Errorf("7 of 8 commits on one day: one-shot=%v evidence=%+v", h.OneShot, h.Evidence)
 	}
-	// The same twelve commits as the latest of a long history prove nothing.
+	// A long day of real work — many small commits — is not a dump.
+	var long history
+	long.add(jane, time.Date(2025, 5, 16, 9, 0, 0, 0, berlin), "Initial commit", 0)
+	for i := range 30 {
+		long.add(jane, time.Date(2025, 5, 17, 8, 0, 0, 0, berlin).Add(time.Duration(i)*15*time.Minute), goodSubjects[i%len(goodSubjects)], 1)
+	}
+	if h := Detect(long.repo("sprint", 40), Learn("janedoe", nil), asOf); h.OneShot {
+		t.Errorf("30 commits in one working day flagged one-shot: %+v", h.Evidence)
+	}
+	// The same commits as the latest of a long history prove nothing.
 	r = build()
 	r.CommitsTotal = 480
 	r.Commits[len(r.Commits)-1].Parents = 1
