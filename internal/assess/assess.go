@@ -44,7 +44,17 @@ type Options struct {
 	// facts.Repo.Name (see rules.TreeOf). Without a tree those rules are
 	// unknown for the repository, never failed.
 	Trees map[string]*rules.Tree
+	// Project judges the repositories as projects rather than a portfolio
+	// (a local audit in CI): portfolio-wide rules do not apply, the best
+	// repositories share the whole credit of a repository rule, the
+	// database, framework and API rules apply only to web services, and a
+	// step where nothing applies is left out of the overall score.
+	Project bool
 }
+
+// serviceSteps hold the repository rules that only a web service can be
+// expected to satisfy when a project is judged on its own.
+var serviceSteps = map[string]bool{"databases": true, "frameworks": true, "apis": true}
 
 // ruleState is one rule evaluated over the portfolio.
 type ruleState struct {
@@ -53,6 +63,7 @@ type ruleState struct {
 	results []rules.Result
 	repos   []*facts.Repo // parallel to results (nil entries for portfolio rules)
 	credit  float64
+	project bool // Options.Project
 	known   bool // at least one pass/fail
 	unknown bool // at least one unknown
 }
@@ -77,8 +88,8 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 	profile := pf.Profile
 	in := rules.NewInput(included, &profile, opts.AsOf)
 
-	states := evaluate(set, in, opts.Trees)
-	sc := newScorer(set, states)
+	states := evaluate(set, in, opts.Trees, opts.Project)
+	sc := newScorer(set, states, opts.Project)
 	stepF, stepKnown := sc.steps(nil, 0)
 	stepInt := make([]int, len(rules.Steps))
 	for i := range stepF {
@@ -119,6 +130,7 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 			Score:    stepInt[i],
 			Status:   status(stepInt[i]),
 			Coverage: coverage(states, i),
+			Counted:  stepKnown[i],
 			Evidence: evidence(st.ID, included, states, i),
 			Findings: findings(states, i),
 			Actions:  []report.Action{},
@@ -151,23 +163,33 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 	return rep
 }
 
-func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree) []*ruleState {
+func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree, project bool) []*ruleState {
 	var out []*ruleState
 	for _, r := range set.Rules() {
-		st := &ruleState{rule: r, step: stepIndex(r.Step)}
+		st := &ruleState{rule: r, step: stepIndex(r.Step), project: project}
 		if st.step < 0 {
 			continue
 		}
-		if r.Scope == rules.ScopeRepo {
+		switch {
+		case r.Scope == rules.ScopeRepo:
 			for _, repo := range in.Repos {
-				st.results = append(st.results, set.Eval(r, in, repo, trees[repo.Name]))
+				res := set.Eval(r, in, repo, trees[repo.Name])
+				if project && serviceSteps[r.Step] && !repo.Service && len(repo.Stack.Databases) == 0 && res.Outcome != rules.Unknown {
+					res = rules.Result{Outcome: rules.NotApplicable, Repo: repo.Name,
+						Message: repo.Name + " is not a web service (no web framework or routes), so this is not expected of it"}
+				}
+				st.results = append(st.results, res)
 				st.repos = append(st.repos, repo)
 			}
-		} else {
+		case project && r.Scope == rules.ScopePortfolio:
+			st.results = append(st.results, rules.Result{Outcome: rules.NotApplicable,
+				Message: "judged across a whole portfolio: run pathway audit <github-login> for it"})
+			st.repos = append(st.repos, nil)
+		default:
 			st.results = append(st.results, set.Eval(r, in, nil, nil))
 			st.repos = append(st.repos, nil)
 		}
-		st.credit, st.known, st.unknown = aggregate(r, st.results, -1, 0)
+		st.credit, st.known, st.unknown = aggregate(st, st.results, -1, 0)
 		out = append(out, st)
 	}
 	return out
@@ -185,7 +207,8 @@ func stepIndex(id string) int {
 // aggregate combines a rule's results; override >= 0 replaces that
 // result's credit by with (for "what if" impacts), and override ==
 // len(results) adds a new repository with credit with.
-func aggregate(r *rules.Rule, results []rules.Result, override int, with float64) (credit float64, known, unknown bool) {
+func aggregate(s *ruleState, results []rules.Result, override int, with float64) (credit float64, known, unknown bool) {
+	r := s.rule
 	var credits []float64
 	for i, res := range results {
 		switch {
@@ -214,8 +237,17 @@ func aggregate(r *rules.Rule, results []rules.Result, override int, with float64
 		return s / float64(len(credits)), true, unknown
 	}
 	sort.Sort(sort.Reverse(sort.Float64Slice(credits)))
+	// A project audit has only the repositories it was given: they share
+	// the whole credit instead of leaving the empty slots at 0.
+	norm := 1.0
+	if s.project {
+		norm = 0
+		for i := 0; i < len(bestWeights) && i < len(credits); i++ {
+			norm += bestWeights[i]
+		}
+	}
 	for i := 0; i < len(bestWeights) && i < len(credits); i++ {
-		credit += bestWeights[i] * credits[i]
+		credit += bestWeights[i] * credits[i] / norm
 	}
 	return credit, true, unknown
 }
@@ -224,12 +256,14 @@ func aggregate(r *rules.Rule, results []rules.Result, override int, with float64
 type scorer struct {
 	states []*ruleState
 	weight []float64 // step weights
-	// naOnly marks steps that count as 0 because nothing in them applies.
-	naOnly []bool
+	// naOnly marks steps where nothing applies: they count as 0 in a
+	// portfolio, and not at all in a project audit.
+	naOnly  []bool
+	project bool
 }
 
-func newScorer(set *rules.Set, states []*ruleState) *scorer {
-	sc := &scorer{states: states, weight: make([]float64, len(rules.Steps)), naOnly: make([]bool, len(rules.Steps))}
+func newScorer(set *rules.Set, states []*ruleState, project bool) *scorer {
+	sc := &scorer{states: states, weight: make([]float64, len(rules.Steps)), naOnly: make([]bool, len(rules.Steps)), project: project}
 	for i, st := range rules.Steps {
 		sc.weight[i] = set.StepWeight(st.ID)
 		sc.naOnly[i] = true
@@ -269,7 +303,7 @@ func (sc *scorer) steps(what *ruleState, credit float64) ([]float64, []bool) {
 		// A step where nothing applies is a step not started: it counts
 		// as 0. A step where everything is unknown does not count at all.
 		if sc.naOnly[i] {
-			counts[i] = true
+			counts[i] = !sc.project
 		}
 	}
 	return out, counts
@@ -389,21 +423,21 @@ func (sc *scorer) actions(set *rules.Set, in *rules.Input) []report.Action {
 				if !r.Known() || r.Credit >= 1 {
 					continue
 				}
-				c, _, _ := aggregate(s.rule, s.results, i, 1)
+				c, _, _ := aggregate(s, s.results, i, 1)
 				if g := c - s.credit; g > bestGain+1e-9 {
 					bestGain, bestIdx = g, i
 				}
 			}
 			if bestIdx >= 0 {
 				repo := s.repos[bestIdx]
-				c, _, _ := aggregate(s.rule, s.results, bestIdx, 1)
+				c, _, _ := aggregate(s, s.results, bestIdx, 1)
 				a.Repo = repo.Name
 				a.Text = set.Advice(s.rule, in, repo)
 				a.Impact = round(sc.overall(s, c)-base, 1)
 			} else {
 				// Every applicable repository already passes: the credit
 				// is short only because fewer than three show it.
-				c, _, _ := aggregate(s.rule, s.results, len(s.results), 1)
+				c, _, _ := aggregate(s, s.results, len(s.results), 1)
 				var passing []string
 				for _, r := range s.results {
 					if r.Outcome == rules.Pass {

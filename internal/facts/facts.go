@@ -74,6 +74,9 @@ type Repo struct {
 	Stars          int       `json:"stars"`
 	PushedAt       time.Time `json:"pushed_at,omitzero"`
 	CreatedAt      time.Time `json:"created_at,omitzero"`
+	// MetadataKnown is false when the source has no host metadata
+	// (description, topics, homepage): a local checkout.
+	MetadataKnown bool `json:"metadata_known"`
 	// DaysSincePush is measured from the audit's as-of time.
 	DaysSincePush int `json:"days_since_push"`
 	// TreeKnown is false when the tree was truncated or unavailable: absence
@@ -88,6 +91,9 @@ type Repo struct {
 	BackendLanguages []string `json:"backend_languages,omitempty"`
 	CodeBytes        int64    `json:"code_bytes"`
 	SourceFiles      int      `json:"source_files"`
+	// Service is true for a repository that serves requests: a web
+	// framework or route definitions. A CLI or a library is not one.
+	Service bool `json:"service"`
 
 	Tests    Tests    `json:"tests"`
 	CI       CI       `json:"ci"`

@@ -98,14 +98,18 @@ type Position struct {
 
 // Step is one of the 12 pathway steps.
 type Step struct {
-	Number   int        `json:"number"`
-	ID       string     `json:"id"`
-	Title    string     `json:"title"`
-	Score    int        `json:"score"`
-	Status   string     `json:"status"`
-	Why      string     `json:"why,omitempty"`
-	Weight   float64    `json:"weight"`
-	Coverage float64    `json:"coverage"`
+	Number   int     `json:"number"`
+	ID       string  `json:"id"`
+	Title    string  `json:"title"`
+	Score    int     `json:"score"`
+	Status   string  `json:"status"`
+	Why      string  `json:"why,omitempty"`
+	Weight   float64 `json:"weight"`
+	Coverage float64 `json:"coverage"`
+	// Counted is false when the step is left out of the overall score:
+	// nothing in it could be checked, or (a local project audit) nothing in
+	// it applies to the project.
+	Counted  bool       `json:"counted"`
 	Evidence []Evidence `json:"evidence"`
 	Findings []Finding  `json:"findings"`
 	Actions  []Action   `json:"actions"`

@@ -65,7 +65,7 @@ func SpringAPI(owner string) (*facts.Repo, *rules.Tree) {
 		Description: "REST API for a small online shop: catalogue, carts and orders",
 		Homepage:    "https://shop-api.fly.dev", Topics: []string{"spring-boot", "rest-api", "postgresql"},
 		Stars: 7, PushedAt: days(9), CreatedAt: days(420), DaysSincePush: 9,
-		TreeKnown: true, FileCount: 96,
+		TreeKnown: true, MetadataKnown: true, FileCount: 96,
 		Languages:       map[string]int64{"Java": 184211, "HTML": 2300, "Dockerfile": 412},
 		PrimaryLanguage: "Java", BackendLanguages: []string{"Java"}, CodeBytes: 184211, SourceFiles: 58,
 		Tests: facts.Tests{Known: true, Present: true, Files: 24, Cases: 131, Frameworks: []string{"junit", "mockito"},
@@ -106,7 +106,7 @@ func GinService(owner string) (*facts.Repo, *rules.Tree) {
 	r := &facts.Repo{
 		Name: "task-queue", FullName: owner + "/task-queue", Included: true,
 		Description: "Background job queue with retries, backed by PostgreSQL", Topics: []string{"go", "gin"},
-		PushedAt: days(30), CreatedAt: days(300), DaysSincePush: 30, TreeKnown: true, FileCount: 41,
+		PushedAt: days(30), CreatedAt: days(300), DaysSincePush: 30, TreeKnown: true, MetadataKnown: true, FileCount: 41,
 		Languages: map[string]int64{"Go": 61230, "Makefile": 800}, PrimaryLanguage: "Go",
 		BackendLanguages: []string{"Go"}, CodeBytes: 61230, SourceFiles: 22,
 		Tests: facts.Tests{Known: true, Present: true, Files: 9, Cases: 47, Frameworks: []string{"go-test", "testify"}, Ratio: 0.41,
@@ -135,7 +135,7 @@ func NestGraphQL(owner string) (*facts.Repo, *rules.Tree) {
 	r := &facts.Repo{
 		Name: "recipes-graphql", FullName: owner + "/recipes-graphql", Included: true,
 		Description: "GraphQL API for sharing recipes", PushedAt: days(60), CreatedAt: days(200), DaysSincePush: 60,
-		TreeKnown: true, FileCount: 70,
+		TreeKnown: true, MetadataKnown: true, FileCount: 70,
 		Languages: map[string]int64{"TypeScript": 48200}, PrimaryLanguage: "TypeScript",
 		BackendLanguages: []string{"TypeScript"}, CodeBytes: 48200, SourceFiles: 31,
 		Tests: facts.Tests{Known: true, Present: true, Files: 6, Cases: 28, Frameworks: []string{"jest"}, Ratio: 0.19},
@@ -163,7 +163,7 @@ func Strong() *Case {
 	gin, ginT := GinService(owner)
 	nest, nestT := NestGraphQL(owner)
 	dot := &facts.Repo{Name: "dotfiles", FullName: owner + "/dotfiles", Included: true, PushedAt: days(100), DaysSincePush: 100,
-		CreatedAt: days(900), TreeKnown: true, FileCount: 12, Languages: map[string]int64{"Shell": 4100}, PrimaryLanguage: "Shell",
+		CreatedAt: days(900), TreeKnown: true, MetadataKnown: true, FileCount: 12, Languages: map[string]int64{"Shell": 4100}, PrimaryLanguage: "Shell",
 		CodeBytes: 4100, SourceFiles: 6, Tests: facts.Tests{Known: true}, Hygiene: facts.Hygiene{Gitignore: false, Clean: true},
 		Readme:  facts.Readme{Present: true, Score: 30, Words: 60, Sections: []string{"description"}},
 		History: facts.History{Known: true, Total: 33, Sampled: 33, Own: 33, ActiveWeeks: 12, MessageQuality: 0.4}}
@@ -197,7 +197,7 @@ func Middling() *Case {
 	owner := "sam-codes"
 	blog := &facts.Repo{
 		Name: "flask-blog", FullName: owner + "/flask-blog", Included: true, Description: "A blog with Flask",
-		PushedAt: days(45), CreatedAt: days(330), DaysSincePush: 45, TreeKnown: true, FileCount: 38,
+		PushedAt: days(45), CreatedAt: days(330), DaysSincePush: 45, TreeKnown: true, MetadataKnown: true, FileCount: 38,
 		Languages: map[string]int64{"Python": 22100, "HTML": 9100, "CSS": 2000}, PrimaryLanguage: "Python",
 		BackendLanguages: []string{"Python"}, CodeBytes: 22100, SourceFiles: 14,
 		Tests: facts.Tests{Known: true, Present: true, Files: 2, Cases: 5, Frameworks: []string{"pytest"}, Ratio: 0.14},
@@ -215,7 +215,7 @@ func Middling() *Case {
 		"templates/index.html", "tests/test_posts.py", "blog/models.py")
 	todo := &facts.Repo{
 		Name: "express-todo", FullName: owner + "/express-todo", Included: true, PushedAt: days(150), CreatedAt: days(200),
-		DaysSincePush: 150, TreeKnown: true, FileCount: 20,
+		DaysSincePush: 150, TreeKnown: true, MetadataKnown: true, FileCount: 20,
 		Languages: map[string]int64{"JavaScript": 8400}, PrimaryLanguage: "JavaScript", BackendLanguages: []string{"JavaScript"},
 		CodeBytes: 8400, SourceFiles: 8,
 		Tests: facts.Tests{Known: true, PlaceholderOnly: true, PlaceholderFiles: 1, Frameworks: []string{"jest"}},
@@ -233,7 +233,7 @@ func Middling() *Case {
 		"README.md", "__tests__/app.test.js", ".github/workflows/node.js.yml")
 	site := &facts.Repo{
 		Name: "portfolio-site", FullName: owner + "/portfolio-site", Included: true, Homepage: "https://sam-codes.github.io",
-		PushedAt: days(20), CreatedAt: days(400), DaysSincePush: 20, TreeKnown: true, FileCount: 9,
+		PushedAt: days(20), CreatedAt: days(400), DaysSincePush: 20, TreeKnown: true, MetadataKnown: true, FileCount: 9,
 		Languages: map[string]int64{"HTML": 12000, "CSS": 6000}, PrimaryLanguage: "HTML", CodeBytes: 18000, SourceFiles: 3,
 		Tests:   facts.Tests{Known: true},
 		Readme:  facts.Readme{Present: true, Score: 20, Words: 15},
@@ -243,7 +243,7 @@ func Middling() *Case {
 	siteT := NewTree(nil, "index.html", "style.css", "README.md")
 	ex := &facts.Repo{
 		Name: "python-exercises", FullName: owner + "/python-exercises", Included: true,
-		PushedAt: days(250), CreatedAt: days(500), DaysSincePush: 250, TreeKnown: true, FileCount: 27,
+		PushedAt: days(250), CreatedAt: days(500), DaysSincePush: 250, TreeKnown: true, MetadataKnown: true, FileCount: 27,
 		Languages: map[string]int64{"Python": 14500}, PrimaryLanguage: "Python", BackendLanguages: []string{"Python"},
 		CodeBytes: 14500, SourceFiles: 25, Tests: facts.Tests{Known: true},
 		Readme:  facts.Readme{Present: false},
@@ -269,7 +269,7 @@ func Beginner() *Case {
 	owner := "newbie42"
 	todo := &facts.Repo{
 		Name: "todo-app", FullName: owner + "/todo-app", Included: true, PushedAt: days(210), CreatedAt: days(210),
-		DaysSincePush: 210, TreeKnown: true, FileCount: 7,
+		DaysSincePush: 210, TreeKnown: true, MetadataKnown: true, FileCount: 7,
 		Languages: map[string]int64{"Java": 4100}, PrimaryLanguage: "Java", BackendLanguages: []string{"Java"},
 		CodeBytes: 4100, SourceFiles: 3, Tests: facts.Tests{Known: true},
 		Hygiene: facts.Hygiene{Binaries: []string{"out/Main.class", "out/Todo.class"}, IDEFolders: []string{".idea/"},
@@ -280,7 +280,7 @@ func Beginner() *Case {
 	todoT := NewTree(nil, "Main.java", "Todo.java", "TodoList.java", "out/Main.class", "out/Todo.class", ".idea/workspace.xml")
 	calc := &facts.Repo{
 		Name: "calculator", FullName: owner + "/calculator", Included: true, PushedAt: days(120), CreatedAt: days(125),
-		DaysSincePush: 120, TreeKnown: true, FileCount: 4,
+		DaysSincePush: 120, TreeKnown: true, MetadataKnown: true, FileCount: 4,
 		Languages: map[string]int64{"JavaScript": 2100, "HTML": 1500, "CSS": 900}, PrimaryLanguage: "JavaScript",
 		CodeBytes: 4500, SourceFiles: 3, Tests: facts.Tests{Known: true},
 		Readme:  facts.Readme{Present: true, Score: 12, Words: 8},
@@ -289,7 +289,7 @@ func Beginner() *Case {
 	calcT := NewTree(nil, "index.html", "script.js", "style.css", "README.md")
 	hello := &facts.Repo{
 		Name: "hello-world", FullName: owner + "/hello-world", Included: true, PushedAt: days(400), CreatedAt: days(400),
-		DaysSincePush: 400, TreeKnown: true, FileCount: 2,
+		DaysSincePush: 400, TreeKnown: true, MetadataKnown: true, FileCount: 2,
 		Languages: map[string]int64{"Python": 120}, PrimaryLanguage: "Python", BackendLanguages: []string{"Python"},
 		CodeBytes: 120, SourceFiles: 1, Tests: facts.Tests{Known: true},
 		Readme:  facts.Readme{Present: true, Score: 10, Words: 3},
