@@ -73,14 +73,18 @@ func (d *doc) cover() {
 	d.y = top
 	d.text(d.left, textRight, "BACKEND READINESS REPORT", sizeSmall, true, accent)
 	d.y += 3
-	name := d.wrap(d.clean(d.who(), true), sizeTitle, textRight-d.left)
-	if len(name) > 2 {
-		name = append(name[:1], d.fit(slices.Concat(name[1:]...), sizeTitle, textRight-d.left))
+	size := float64(sizeTitle)
+	name := d.wrap(d.clean(d.who(), true), size, textRight-d.left)
+	if len(name) > 1 {
+		// A long name takes two lines of a smaller size, leaving room for
+		// the rest of the cover.
+		size = sizeTitle * 0.8
+		name = d.wrapN(d.clean(d.who(), true), size, textRight-d.left, 2)
 	}
 	for _, line := range name {
 		d.color(ink)
-		d.draw(d.left, d.baseline(d.y, lineH(sizeTitle), sizeTitle), line, sizeTitle)
-		d.y += lineH(sizeTitle)
+		d.draw(d.left, d.baseline(d.y, lineH(size), size), line, size)
+		d.y += lineH(size)
 	}
 	d.y += 1
 	sub := "@" + r.Subject.Login
@@ -106,12 +110,12 @@ func (d *doc) cover() {
 		d.notice("Partial report: some data could not be fetched, so some checks are unknown. See the warnings in the appendix.", redTint, redInk)
 	}
 	d.scorePanel()
-	d.y += 8
-	d.strip()
 	d.y += 7
+	d.strip()
+	d.y += 5
 	d.topActions()
 	if d.opts.Coach != "" {
-		y := d.bottom - 4
+		y := d.ph - 12
 		d.stroke(rule, 0.3)
 		d.f.Line(d.left, y-6, d.right, y-6)
 		d.color(grey)
@@ -138,12 +142,12 @@ func (d *doc) notice(s string, bg, fg rgb) {
 // scorePanel is the gauge with the level and where to go next.
 func (d *doc) scorePanel() {
 	r := d.r
-	h := 54.0
+	h := 47.0
 	x0, y0 := d.left, d.y
 	d.fill(paperBg)
 	d.f.RoundedRect(x0, y0, d.right-d.left, h, 3, "1234", "F")
 	sh := levelShade(r.Overall.Level)
-	cx, cy, rad := x0+38, y0+35, 24.0
+	cx, cy, rad := x0+38, y0+32, 22.0
 	d.gauge(cx, cy, rad, r.Overall.Score, sh.main)
 	num := d.clean(fmt.Sprint(clamp(r.Overall.Score)), true)
 	d.color(ink)
@@ -153,7 +157,7 @@ func (d *doc) scorePanel() {
 	d.draw(cx-d.width(of, sizeSmall)/2, cy+3, of, sizeSmall)
 
 	tx := x0 + 78
-	d.y = y0 + 8
+	d.y = y0 + 6
 	d.text(tx, d.right-6, "LEVEL", sizeSmall, true, grey)
 	d.text(tx, d.right-6, capital(reports.Level(r.Overall.Level)), 20, true, sh.ink)
 	d.y += 1.5
@@ -242,12 +246,13 @@ func (d *doc) stepByID(id string) *report.Step {
 func (d *doc) strip() {
 	d.text(d.left, d.right, "YOUR PATHWAY: 12 STEPS", sizeSmall, true, grey)
 	d.y += 2
-	const cols, gap, h = 6, 3.0, 27.0
+	const cols, gap, h = 6, 3.0, 26.0
 	w := (d.right - d.left - gap*(cols-1)) / cols
-	for i, s := range d.r.Steps {
+	for i := range d.r.Steps {
+		s := &d.r.Steps[i]
 		x := d.left + float64(i%cols)*(w+gap)
 		y := d.y + float64(i/cols)*(h+gap)
-		sh := statusShade(s.Status)
+		sh := stepShade(s)
 		d.fill(sh.tint)
 		d.f.RoundedRect(x, y, w, h, 2, "1234", "F")
 		d.fill(sh.main)
@@ -263,17 +268,14 @@ func (d *doc) strip() {
 		d.color(ink)
 		d.draw(x+w-2.5-d.width(sc, 9), y+7, sc, 9)
 		ty := y + 9.5
-		title := d.wrap(d.clean(s.Title, false), sizeTiny, w-5)
-		if len(title) > 3 {
-			title = append(title[:2], d.fit(slices.Concat(title[2:]...), sizeTiny, w-5))
-		}
+		title := d.wrapN(d.clean(s.Title, false), sizeTiny, w-5, 3)
 		for _, l := range title {
 			d.color(ink)
 			d.draw(x+2.5, d.baseline(ty, lineH(sizeTiny), sizeTiny), l, sizeTiny)
 			ty += lineH(sizeTiny)
 		}
 		d.color(sh.ink)
-		d.draw(x+2.5, y+h-2.5, d.fit(d.clean(statusMark(s.Status), true), sizeTiny, w-5), sizeTiny)
+		d.draw(x+2.5, y+h-2.5, d.fit(d.clean(stepMark(s), true), sizeTiny, w-5), sizeTiny)
 		if s.ID == d.r.Position.Next {
 			tag := "NEXT"
 			pw := d.width(d.clean(tag, true), 6) + 5
@@ -294,8 +296,20 @@ func (d *doc) topActions() {
 	}
 	d.text(d.left, d.right, "THE THREE MOST VALUABLE ACTIONS", sizeSmall, true, grey)
 	d.y += 2
-	for i, a := range acts[:min(3, len(acts))] {
-		if d.y > d.bottom-22 {
+	acts = acts[:min(3, len(acts))]
+	// On a crowded cover (a long name, a partial notice, letter paper)
+	// each action gets one line rather than dropping any.
+	// The cover has no footer, so it may use the footer's room.
+	bottom := d.ph - 14
+	if d.opts.Coach != "" {
+		bottom -= 10
+	}
+	maxLines := 2
+	if d.y+float64(len(acts))*(2*lineH(sizeBody)+lineH(sizeSmall)+2.5) > bottom {
+		maxLines = 1
+	}
+	for i, a := range acts {
+		if d.y+lineH(sizeBody)+lineH(sizeSmall) > bottom {
 			break
 		}
 		d.fill(accent)
@@ -303,10 +317,7 @@ func (d *doc) topActions() {
 		n := d.clean(fmt.Sprint(i+1), true)
 		d.f.SetTextColor(255, 255, 255)
 		d.draw(d.left+3-d.width(n, sizeBody)/2, d.y+4.2, n, sizeBody)
-		lines := d.wrap(d.clean(a.Text, false), sizeBody, d.right-d.left-10)
-		if len(lines) > 2 {
-			lines = append(lines[:1], d.fit(slices.Concat(lines[1:]...), sizeBody, d.right-d.left-10))
-		}
+		lines := d.wrapN(d.clean(a.Text, false), sizeBody, d.right-d.left-10, maxLines)
 		y := d.y + 0.3
 		for _, l := range lines {
 			d.color(ink)
@@ -395,8 +406,9 @@ func (d *doc) glance() {
 	}
 	rowH := 8.0
 	top := d.y
-	for _, s := range r.Steps {
-		sh := statusShade(s.Status)
+	for i := range r.Steps {
+		s := &r.Steps[i]
+		sh := stepShade(s)
 		cy := d.y + rowH/2
 		lab := d.fit(d.clean(fmt.Sprintf("%d  %s", s.Number, s.Title), false), sizeBody, labelW-3)
 		d.color(ink)
@@ -412,7 +424,7 @@ func (d *doc) glance() {
 		d.color(ink)
 		d.draw(x1+2, cy+1.2, sc, sizeBody)
 		d.color(sh.ink)
-		d.draw(x1+10, cy+1.2, d.clean(statusMark(s.Status), false), sizeSmall)
+		d.draw(x1+10, cy+1.2, d.clean(stepMark(s), false), sizeSmall)
 		if r.Compare != nil {
 			if delta, ok := r.Compare.Steps[s.ID]; ok {
 				col := mute
@@ -593,7 +605,7 @@ func (d *doc) stepHead(s *report.Step, title string) {
 	if l, ok := d.anchors[s.ID]; ok {
 		d.f.SetLink(l, d.y, -1)
 	}
-	sh := statusShade(s.Status)
+	sh := stepShade(s)
 	d.bookmark(title, 0)
 	// Number badge, title, status pill.
 	d.fill(sh.main)
@@ -601,7 +613,7 @@ func (d *doc) stepHead(s *report.Step, title string) {
 	n := d.clean(fmt.Sprint(s.Number), true)
 	d.f.SetTextColor(255, 255, 255)
 	d.draw(d.left+5-d.width(n, 12)/2, d.y+6.5, n, 12)
-	pillText := fmt.Sprintf("%s · %d/100", statusMark(s.Status), clamp(s.Score))
+	pillText := fmt.Sprintf("%s · %d/100", stepMark(s), clamp(s.Score))
 	pw := d.width(d.clean(pillText, true), sizeSmall) + 5
 	tw := d.right - d.left - 14 - pw - 4
 	lines := d.wrap(d.clean(s.Title, true), 15, tw)
@@ -719,4 +731,24 @@ func findingWhere(f report.Finding) string {
 		parts = append(parts, f.Path)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// unchecked is a step where nothing could be checked: it is out of the
+// overall score, and saying "missing" would blame the person for it.
+func unchecked(s *report.Step) bool {
+	return s.Coverage == 0 && !anyKnown(s.Findings)
+}
+
+func stepShade(s *report.Step) shade {
+	if unchecked(s) {
+		return shade{mute, paperBg, grey}
+	}
+	return statusShade(s.Status)
+}
+
+func stepMark(s *report.Step) string {
+	if unchecked(s) {
+		return "? not checked"
+	}
+	return statusMark(s.Status)
 }

@@ -73,16 +73,10 @@ func (t *grid) row(cells []cell) {
 	h := 0.0
 	for i, c := range cells {
 		w := t.cols[i].w - 3
-		ls := d.wrap(d.clean(c.s, c.bold), t.size, w)
-		if len(ls) > t.maxLines {
-			ls = append(ls[:t.maxLines-1], d.fit(slices.Concat(ls[t.maxLines-1:]...), t.size, w))
-		}
+		ls := d.wrapN(d.clean(c.s, c.bold), t.size, w, t.maxLines)
 		var ns []glyphs
 		if c.note != "" {
-			ns = d.wrap(d.clean(c.note, false), sizeTiny, w)
-			if len(ns) > 2 {
-				ns = append(ns[:1], d.fit(slices.Concat(ns[1:]...), sizeTiny, w))
-			}
+			ns = d.wrapN(d.clean(c.note, false), sizeTiny, w, 2)
 		}
 		wrapped, notes = append(wrapped, ls), append(notes, ns)
 		h = max(h, float64(len(ls))*lh+float64(len(ns))*nh)
@@ -149,8 +143,8 @@ func (d *doc) repos() {
 		d.y += 3
 		w := d.right - d.left
 		t := &grid{d: d, size: sizeSmall, maxLines: 2, cols: []column{
-			{"Repository", w * 0.25}, {"Language", w * 0.11}, {"Tests", w * 0.14}, {"CI", w * 0.15},
-			{"README", w * 0.11}, {"Licence", w * 0.10}, {"Last push", w * 0.14},
+			{"Repository", w * 0.25}, {"Language", w * 0.11}, {"Tests", w * 0.15}, {"CI", w * 0.15},
+			{"README", w * 0.11}, {"Licence", w * 0.09}, {"Last push", w * 0.14},
 		}}
 		t.header()
 		for _, r := range inc {
@@ -182,6 +176,12 @@ func excludedWhy(r report.Repo) string {
 	return r.ExcludedReason
 }
 
+// providerNames are the CI ids of the JSON contract as people write them.
+var providerNames = map[string]string{
+	"github-actions": "GitHub Actions", "gitlab-ci": "GitLab CI", "circleci": "CircleCI", "travis": "Travis CI",
+	"jenkins": "Jenkins", "azure-pipelines": "Azure Pipelines", "bitbucket-pipelines": "Bitbucket Pipelines",
+}
+
 func (d *doc) repoCells(r report.Repo) []cell {
 	s := r.Signals
 	name := cell{s: orDefault(r.Name, r.FullName), note: r.Description, c: link, bold: true, link: webURL(r.HTMLURL)}
@@ -198,9 +198,13 @@ func (d *doc) repoCells(r report.Repo) []cell {
 	}
 	ci := cell{s: "✘ none", c: redInk}
 	if s.CI.Present {
-		ci = cell{s: "✔ " + orDefault(strings.Join(s.CI.Providers, ", "), "yes"), c: greenInk}
+		var names []string
+		for _, p := range s.CI.Providers {
+			names = append(names, orDefault(providerNames[p], p))
+		}
+		ci = cell{s: "✔ " + orDefault(strings.Join(names, ", "), "yes"), c: greenInk}
 		if s.CI.RunsTests != nil && !*s.CI.RunsTests {
-			ci = cell{s: "◐ " + orDefault(strings.Join(s.CI.Providers, ", "), "yes") + " (no tests)", c: amberInk}
+			ci = cell{s: "◐ no tests · " + orDefault(strings.Join(names, ", "), "CI"), c: amberInk}
 		}
 	}
 	readme := cell{s: "✘ none", c: redInk}
@@ -354,13 +358,14 @@ func (d *doc) appendix() {
 		{"#", w * 0.06}, {"Step", w * 0.46}, {"Weight", w * 0.12}, {"Checked", w * 0.12}, {"Score", w * 0.24},
 	}}
 	t.header()
-	for _, s := range r.Steps {
+	for i := range r.Steps {
+		s := &r.Steps[i]
 		t.row([]cell{
 			{s: fmt.Sprint(s.Number), c: ink},
 			{s: s.Title, c: ink},
 			{s: strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", s.Weight), "0"), "."), c: ink},
 			{s: fmt.Sprintf("%d%%", int(math.Round(s.Coverage*100))), c: ink},
-			{s: fmt.Sprintf("%d · %s", clamp(s.Score), statusMark(s.Status)), c: statusShade(s.Status).ink, bold: true},
+			{s: fmt.Sprintf("%d · %s", clamp(s.Score), stepMark(s)), c: stepShade(s).ink, bold: true},
 		})
 	}
 

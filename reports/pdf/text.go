@@ -223,8 +223,17 @@ func (d *doc) fit(gs glyphs, size, max float64) glyphs {
 // wrap breaks gs into lines no wider than max mm: at spaces, after CJK
 // characters (which need no spaces), and inside a word too long for a line.
 func (d *doc) wrap(gs glyphs, size, max float64) []glyphs {
+	return d.wrapN(gs, size, max, 0)
+}
+
+// wrapN wraps to at most n lines (0: any number), the last one cut with
+// an ellipsis when the text is longer.
+func (d *doc) wrapN(gs glyphs, size, max float64, n int) []glyphs {
 	var lines []glyphs
 	for len(gs) > 0 {
+		if n > 0 && len(lines) == n-1 {
+			return append(lines, d.fit(gs, size, max))
+		}
 		w, brk := 0.0, -1
 		i := 0
 		for ; i < len(gs); i++ {
@@ -236,7 +245,9 @@ func (d *doc) wrap(gs glyphs, size, max float64) []glyphs {
 			if w > max && i > 0 {
 				break
 			}
-			if isCJK(g.r) {
+			// Names like spring-boot-postgresql-service break after a
+			// hyphen or slash rather than mid-word; CJK needs no spaces.
+			if isCJK(g.r) || (g.r == '-' || g.r == '/' || g.r == '_') && i > 0 {
 				brk = i + 1
 			}
 		}
