@@ -400,7 +400,7 @@ func (d *doc) glance() {
 	d.y += 5
 	labelW := 64.0
 	x0 := d.left + labelW
-	x1 := d.right - 36
+	x1 := d.right - 38
 	if r.Compare != nil {
 		x1 -= 10
 	}
@@ -424,7 +424,7 @@ func (d *doc) glance() {
 		d.color(ink)
 		d.draw(x1+2, cy+1.2, sc, sizeBody)
 		d.color(sh.ink)
-		d.draw(x1+10, cy+1.2, d.clean(stepMark(s), false), sizeSmall)
+		d.draw(x1+11.5, cy+1.2, d.clean(stepMark(s), false), sizeSmall)
 		if r.Compare != nil {
 			if delta, ok := r.Compare.Steps[s.ID]; ok {
 				col := mute
