@@ -61,7 +61,14 @@ func Markdown(r *report.Report) []byte {
 	}
 	b.WriteString("\n")
 	for _, s := range r.Steps {
-		fmt.Fprintf(&b, "| %d | %s | %d | %s |", s.Number, mdEscape(s.Title), s.Score, statusMark(s.Status))
+		score, mark := fmt.Sprint(s.Score), statusMark(s.Status)
+		if !s.Counted && !anyKnown(s.Findings) {
+			score, mark = "–", "⚪ not checked"
+			if allNotApplicable(s.Findings) {
+				mark = "⚪ not applicable"
+			}
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s |", s.Number, mdEscape(s.Title), score, mark)
 		if r.Compare != nil {
 			if d, ok := r.Compare.Steps[s.ID]; ok {
 				fmt.Fprintf(&b, " %s |", signed(d))
@@ -99,6 +106,24 @@ func Markdown(r *report.Report) []byte {
 	}
 	fmt.Fprintf(&b, "\n<sub>pathway %s · schema %s</sub>\n", r.Tool.Version, r.Schema)
 	return b.Bytes()
+}
+
+func anyKnown(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Outcome == report.Pass || f.Outcome == report.Fail {
+			return true
+		}
+	}
+	return false
+}
+
+func allNotApplicable(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Outcome != report.NotApplicable {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 func statusMark(s string) string {

@@ -33,7 +33,7 @@ func sample() *report.Report {
 		Repos:      []report.Repo{},
 	}
 	for i, s := range stepTitles {
-		st := report.Step{Number: i + 1, ID: s.id, Title: s.title, Score: 20 + 6*i, Status: report.Developing,
+		st := report.Step{Number: i + 1, ID: s.id, Title: s.title, Score: 20 + 6*i, Status: report.Developing, Counted: true,
 			Evidence: []report.Evidence{}, Findings: []report.Finding{}, Actions: []report.Action{}}
 		if i == 0 {
 			st.Status = report.Strong
@@ -77,6 +77,14 @@ func TestMarkdownSummary(t *testing.T) {
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	r.Steps[1].Counted, r.Steps[1].Findings = false, []report.Finding{{Rule: "databases/db-used", Outcome: report.NotApplicable}}
+	r.Steps[10].Counted, r.Steps[10].Findings = false, []report.Finding{{Rule: "networking/followers", Outcome: report.Unknown}}
+	md2 := string(reports.Markdown(r))
+	for _, want := range []string{"| 2 | Understand databases | – | ⚪ not applicable |", "| 11 | Networking | – | ⚪ not checked |"} {
+		if !strings.Contains(md2, want) {
+			t.Errorf("markdown lacks %q", want)
 		}
 	}
 	if strings.Contains(md, "<script>") {

@@ -638,7 +638,10 @@ func (d *doc) stepBody(s *report.Step, withActions bool) {
 		d.label("WHY IT MATTERS FOR A BACKEND JOB")
 		d.text(d.left, d.right, s.Why, sizeBody, false, grey)
 	}
-	if s.Coverage == 0 && !anyKnown(s.Findings) {
+	if unchecked(s) && inapplicable(s) {
+		d.y += 2
+		d.notice("None of this step's checks apply to what was audited (a project judged on its own, not a portfolio), so it is left out of the overall score.", paperBg, grey)
+	} else if unchecked(s) {
 		d.y += 2
 		d.notice("Nothing could be checked for this step, so it is left out of the overall score. See “What was unknown” in the appendix.", paperBg, grey)
 	} else if s.Coverage > 0 && s.Coverage < 0.999 {
@@ -736,7 +739,18 @@ func findingWhere(f report.Finding) string {
 // unchecked is a step where nothing could be checked: it is out of the
 // overall score, and saying "missing" would blame the person for it.
 func unchecked(s *report.Step) bool {
-	return s.Coverage == 0 && !anyKnown(s.Findings)
+	return (s.Coverage == 0 || !s.Counted) && !anyKnown(s.Findings)
+}
+
+// inapplicable is a step whose every rule was not applicable: a local
+// project audit leaves portfolio-wide steps out this way.
+func inapplicable(s *report.Step) bool {
+	for _, f := range s.Findings {
+		if f.Outcome != report.NotApplicable {
+			return false
+		}
+	}
+	return len(s.Findings) > 0
 }
 
 func stepShade(s *report.Step) shade {
@@ -747,6 +761,9 @@ func stepShade(s *report.Step) shade {
 }
 
 func stepMark(s *report.Step) string {
+	if unchecked(s) && inapplicable(s) {
+		return "– not applicable"
+	}
 	if unchecked(s) {
 		return "? not checked"
 	}

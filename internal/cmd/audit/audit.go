@@ -65,9 +65,29 @@ type Options struct {
 	MaxWait   time.Duration
 	// Cohort work (many candidates).
 	UsersFile string
+	Paper     string
+	Font      string
 	Coach     string
 	Logo      string
 	Compare   string
+
+	// rate reports the GitHub rate limit for the progress bar, once known.
+	rate func() (remaining, limit int, reset time.Time)
+}
+
+// cacheDir is --cache-dir, else the user cache folder, or "" with --no-cache.
+func cacheDir(opts *Options) (string, error) {
+	if opts.NoCache {
+		return "", nil
+	}
+	if opts.CacheDir != "" {
+		return opts.CacheDir, nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", nil // no home folder (some CI containers): run without a cache
+	}
+	return filepath.Join(base, "pathway"), nil
 }
 
 // cohort is true when more than one candidate is audited, or a users file
@@ -137,6 +157,9 @@ flag, invalid rule file), 3 below --fail-under.`,
 			if _, err := parseThresholds(opts.FailUnder); err != nil {
 				return err
 			}
+			if opts.Paper != "a4" && opts.Paper != "letter" {
+				return cmdutil.InputErrorf("--paper %q: use a4 or letter", opts.Paper)
+			}
 			if opts.User != "" && !opts.Local {
 				return cmdutil.InputErrorf("--user goes with --local: without --local, name the login as an argument")
 			}
@@ -152,7 +175,7 @@ flag, invalid rule file), 3 below --fail-under.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Local, "local", false, "audit git checkouts on disk: each argument is a checkout or a folder of checkouts")
 	fl.StringVar(&opts.User, "user", "", "with --local: also fetch this GitHub `login`'s profile")
-	fl.StringVarP(&formats, "format", "f", "json", "report formats, comma-separated: json, pdf, md")
+	fl.StringVarP(&formats, "format", "f", "pdf", "report formats, comma-separated: pdf, json, md")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output `path`: a file, a folder, or - for stdout (default: current folder)")
 	fl.BoolVar(&opts.IncludeForks, "include-forks", false, "score forked repositories too")
 	fl.BoolVar(&opts.IncludeArchived, "include-archived", false, "score archived repositories too")
@@ -170,6 +193,8 @@ flag, invalid rule file), 3 below --fail-under.`,
 	fl.BoolVar(&opts.NoCache, "no-cache", false, "do not read or write the cache")
 	fl.DurationVar(&opts.MaxWait, "max-wait", 3*time.Minute, "wait at most this long for a GitHub rate-limit reset, else write a partial report")
 	fl.StringVar(&opts.UsersFile, "users-file", "", "audit every login in `FILE`: one per line (# comments), or CSV with login,name,role,email")
+	fl.StringVar(&opts.Paper, "paper", "a4", "PDF paper size: a4 or letter")
+	fl.StringVar(&opts.Font, "font", "", "TrueType `file` for scripts the built-in font lacks (CJK), in the PDF")
 	fl.StringVar(&opts.Coach, "coach", "", "\"Name, Organisation\" shown on PDF covers")
 	fl.StringVar(&opts.Logo, "logo", "", "PNG `file` shown on PDF covers")
 	fl.StringVar(&opts.Compare, "compare", "", "earlier JSON report (or a previous output folder, for a cohort) to show progress against")
@@ -364,16 +389,44 @@ func newGitHub(opts *Options) (*github.Source, error) {
 	if token == "" && opts.Verbose {
 		fmt.Fprintln(opts.IO.ErrOut, "pathway: no GITHUB_TOKEN: anonymous requests are limited to 60 an hour")
 	}
-	gh, err := github.New(github.Config{
+	cacheDir, err := cacheDir(opts)
+	if err != nil {
+		return nil, err
+	}
+	cfg := github.Config{
 		APIURL:      apiURL,
 		Token:       token,
 		Transport:   opts.Transport,
 		Concurrency: opts.Concurrency,
 		UserAgent:   "pathway/" + opts.Version,
-	})
+		CacheDir:    cacheDir,
+		MaxWait:     opts.MaxWait,
+	}
+	if opts.Verbose {
+		cfg.Log = func(format string, args ...any) {
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: "+format+"\n", args...)
+		}
+	}
+	if opts.IO.ErrTTY || opts.Verbose {
+		cfg.Countdown = func(left time.Duration, until time.Time) {
+			if !opts.IO.ErrTTY {
+				if left == 0 {
+					fmt.Fprintln(opts.IO.ErrOut, "pathway: rate limit reset, resuming")
+				}
+				return
+			}
+			if left == 0 {
+				fmt.Fprint(opts.IO.ErrOut, "\r\033[K")
+				return
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "\r\033[Kwaiting for GitHub's rate limit to reset: %s (at %s)", left.Round(time.Second), until.Local().Format("15:04:05"))
+		}
+	}
+	gh, err := github.New(cfg)
 	if err != nil {
 		return nil, cmdutil.InputError(err)
 	}
+	opts.rate = gh.RateRemaining
 	return gh, nil
 }
 
@@ -386,7 +439,13 @@ func progress(opts *Options) func(done, total int, repo string) {
 			fmt.Fprintf(opts.IO.ErrOut, "pathway: [%d/%d] %s\n", done, total, repo)
 			return
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "\r\033[K%s %d/%d repositories", bar(done, total), done, total)
+		left := ""
+		if opts.rate != nil {
+			if rem, limit, _ := opts.rate(); limit > 0 {
+				left = fmt.Sprintf(" · %d/%d API requests left", rem, limit)
+			}
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "\r\033[K%s %d/%d repositories%s", bar(done, total), done, total, left)
 		if done == total {
 			fmt.Fprint(opts.IO.ErrOut, "\r\033[K")
 		}

@@ -2,18 +2,24 @@ package audit
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/pathway-dev/pathway/internal/cohort"
 	"github.com/pathway-dev/pathway/internal/report"
+	"github.com/pathway-dev/pathway/reports/pdf"
 )
 
-// pdfAvailable is false until the PDF renderer lands.
-const pdfAvailable = false
+// pdfAvailable: the PDF renderer is built in.
+const pdfAvailable = true
 
-func renderPDF(_ *report.Report, _ *Options) ([]byte, error) {
-	return nil, errors.New("pdf is not available yet")
+func renderPDF(r *report.Report, opts *Options) ([]byte, error) {
+	data, warnings, err := pdf.Render(r, pdf.Options{Paper: opts.Paper, FontFile: opts.Font, Coach: opts.Coach, Logo: opts.Logo})
+	for _, w := range warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "pathway: %s: PDF: %s\n", r.Subject.Login, w)
+	}
+	return data, err
 }
 
 func renderCohortPDF(_ cohort.Summary, _ *Options) ([]byte, error) {
-	return nil, errors.New("pdf is not available yet")
+	return nil, errors.New("the cohort PDF is not available yet")
 }

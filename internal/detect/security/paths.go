@@ -47,6 +47,12 @@ func testPath(p string) bool {
 		return true
 	}
 	base := path.Base(p)
+	// .env.example, config.yml.sample, settings.py.template: example values
+	// by definition, written for people to replace.
+	switch path.Ext(base) {
+	case ".example", ".sample", ".template", ".dist", ".tmpl":
+		return true
+	}
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	return strings.HasSuffix(stem, "_test") || strings.HasPrefix(stem, "test_") ||
 		strings.HasSuffix(stem, ".test") || strings.HasSuffix(stem, ".spec") ||
