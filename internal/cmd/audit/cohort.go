@@ -144,7 +144,9 @@ func writeCohort(opts *Options, rows []cohort.Row, reps []*report.Report, asOf t
 		if f == "pdf" {
 			data, err := renderCohortPDF(sum, opts)
 			if err != nil {
-				return fmt.Errorf("render cohort.pdf: %w", err)
+				// The summary's CSV and JSON still serve the coach.
+				fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: cohort.pdf not written: %v\n", err)
+				continue
 			}
 			files["cohort.pdf"] = data
 		}

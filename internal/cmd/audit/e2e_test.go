@@ -288,11 +288,14 @@ func TestAuditCohort(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "cohort.csv.in"), []byte(users), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, dir, nil, "audit", "--users-file", "cohort.csv.in", "--api-url", srv.URL(), "--as-of", "2026-11-23", "-o", "reports", "--coach", "Ada Lovelace, Code School")
+	res := run(t, dir, nil, "audit", "--users-file", "cohort.csv.in", "--api-url", srv.URL(), "--as-of", "2026-11-23", "-o", "reports", "-f", "json,pdf", "--coach", "Ada Lovelace, Code School")
 	if res.code != 1 || !strings.Contains(res.stderr, "ghost-user") {
 		t.Fatalf("one unknown candidate: exit %d (want 1)\n%s", res.code, res.stderr)
 	}
 	for _, login := range []string{"mara-dev", "sam-codes", "newbie42"} {
+		if pdf, err := os.ReadFile(filepath.Join(dir, "reports", login+"-readiness.pdf")); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+			t.Errorf("%s: no PDF report: %v", login, err)
+		}
 		r := readReport(t, filepath.Join(dir, "reports", login+"-readiness.json"))
 		want := map[string]string{"mara-dev": "backend-java", "sam-codes": "backend-node", "newbie42": "backend"}[login]
 		if r.Role != want {
