@@ -6,6 +6,8 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -191,4 +193,141 @@ func BenchmarkSnapshot(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(s.Requests())/float64(b.N)/20, "requests/repo")
+}
+
+// gitTarball writes entries the way git archive does, under top/.
+func gitTarball(t *testing.T, entries []*tar.Header, bodies map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	tw.WriteHeader(&tar.Header{Typeflag: tar.TypeXGlobalHeader, Name: "pax_global_header", PAXRecords: map[string]string{"comment": "4f9c1d2e3b4a5968778695a4b3c2d1e0f9e8d7c6"}, Format: tar.FormatPAX})
+	for _, h := range entries {
+		h.Name = "ana-tools-4f9c1d2/" + h.Name
+		body := bodies[strings.TrimPrefix(h.Name, "ana-tools-4f9c1d2/")]
+		if h.Typeflag == tar.TypeReg {
+			h.Size = int64(len(body))
+		}
+		h.Format = tar.FormatPAX
+		if err := tw.WriteHeader(h); err != nil {
+			t.Fatal(err)
+		}
+		if h.Typeflag == tar.TypeReg {
+			tw.Write([]byte(body))
+		}
+	}
+	tw.Close()
+	gz.Close()
+	return buf.Bytes()
+}
+
+// The tree id is git's: checked against `git write-tree` on the same files.
+func TestArchiveTreeIDIsGits(t *testing.T) {
+	bodies := map[string]string{"a.txt": "hi\n", "d/b.txt": "yo\n", "bin/run.sh": "#!/bin/sh\necho run\n", "empty": "", "d.x/f": "dot\n"}
+	entries := func() []*tar.Header {
+		return []*tar.Header{
+			{Typeflag: tar.TypeDir, Name: "", Mode: 0o775},
+			{Typeflag: tar.TypeReg, Name: "a.txt", Mode: 0o664},
+			{Typeflag: tar.TypeDir, Name: "bin/", Mode: 0o775},
+			{Typeflag: tar.TypeReg, Name: "bin/run.sh", Mode: 0o775},
+			{Typeflag: tar.TypeDir, Name: "d/", Mode: 0o775},
+			{Typeflag: tar.TypeReg, Name: "d/b.txt", Mode: 0o664},
+			{Typeflag: tar.TypeSymlink, Name: "d/link", Linkname: "../a.txt", Mode: 0o777},
+			{Typeflag: tar.TypeDir, Name: "d.x/", Mode: 0o775},
+			{Typeflag: tar.TypeReg, Name: "d.x/f", Mode: 0o664},
+			{Typeflag: tar.TypeReg, Name: "empty", Mode: 0o664},
+		}
+	}
+	all := func(string) bool { return true }
+	a, err := readArchive(bytes.NewReader(gitTarball(t, entries(), bodies)), all, defaultLimits)
+	if err != nil || a.treeSHA != "332b755944fcdb450bed6b30a115b3b765cd621d" || a.commit != "4f9c1d2e3b4a5968778695a4b3c2d1e0f9e8d7c6" {
+		t.Fatalf("err %v tree %s commit %s", err, a.treeSHA, a.commit)
+	}
+	// Content kept or not, the id is the same: large files are hashed too.
+	lim := defaultLimits
+	lim.fileSize = 2
+	if b, _ := readArchive(bytes.NewReader(gitTarball(t, entries(), bodies)), all, lim); b.treeSHA != a.treeSHA || len(b.contents) != 1 {
+		t.Errorf("with a 2-byte file cap: tree %s, kept %d", b.treeSHA, len(b.contents))
+	}
+	for name, change := range map[string]func([]*tar.Header) []*tar.Header{
+		"exec bit lost": func(h []*tar.Header) []*tar.Header { h[3].Mode = 0o664; return h },
+		"file left out": func(h []*tar.Header) []*tar.Header { return append(h[:5], h[6:]...) },
+		"submodule": func(h []*tar.Header) []*tar.Header {
+			return append(h, &tar.Header{Typeflag: tar.TypeDir, Name: "vendor/lib/", Mode: 0o775})
+		},
+		"traversal": func(h []*tar.Header) []*tar.Header {
+			return append(h, &tar.Header{Typeflag: tar.TypeReg, Name: "../x", Mode: 0o664})
+		},
+		"hard link": func(h []*tar.Header) []*tar.Header {
+			return append(h, &tar.Header{Typeflag: tar.TypeLink, Name: "hl", Linkname: "a.txt"})
+		},
+		"repeated path": func(h []*tar.Header) []*tar.Header {
+			return append(h, &tar.Header{Typeflag: tar.TypeReg, Name: "a.txt", Mode: 0o664})
+		},
+	} {
+		b, err := readArchive(bytes.NewReader(gitTarball(t, change(entries()), bodies)), all, defaultLimits)
+		if err != nil || b.treeSHA == a.treeSHA {
+			t.Errorf("%s: tree %q still trusted (err %v)", name, b.treeSHA, err)
+		}
+		if name == "submodule" {
+			if f := b.files[len(b.files)-1]; f.Path != "vendor/lib" || f.Kind != "submodule" {
+				t.Errorf("empty folder listed as %+v", f)
+			}
+		}
+	}
+}
+
+// A hostile archive is never trusted: the tree gives the file list, and
+// nothing of it reaches the disk, cache folder included.
+func TestHostileArchiveWithCache(t *testing.T) {
+	f := fake(t)
+	r := f.AddRepo(githubtest.Repo{Owner: "ana-lima", Name: "nest-api", Files: map[string]string{
+		"package.json": `{"dependencies": {"@nestjs/core": "^10.3.0"}}`, "src/main.ts": "bootstrap();\n", "README.md": "# nest-api\n",
+	}, Commits: githubtest.History(ana, 5, now, time.Hour)})
+	top := "ana-lima-nest-api-" + r.HeadSHA()[:7]
+	r.ArchiveExtra = []githubtest.ArchiveEntry{
+		{Name: top + "/../../../../tmp/pathway-escape", Body: []byte("escaped\n")},
+		{Name: "/tmp/pathway-absolute", Body: []byte("absolute\n")},
+		{Name: top + "/src/evil", Type: tar.TypeSymlink, Linkname: "../../../../etc/shadow"},
+	}
+	root := t.TempDir()
+	cache := filepath.Join(root, "cache")
+	s := cachedSource(t, f, "", cache)
+	snap := audit(t, s, "ana-lima", snapshot.Options{})
+	got := repoNamed(t, snap, "nest-api")
+	if f.Calls("/repos/ana-lima/nest-api/git/trees/main") != 1 {
+		t.Error("a hostile archive was trusted as the file list")
+	}
+	if len(got.Files) != 3 || got.Has("src/evil") || len(got.Contents) != 3 {
+		t.Errorf("files %v, contents %d", got.Files, len(got.Contents))
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 || entries[0].Name() != "cache" {
+		t.Errorf("written next to the cache folder: %v", entries)
+	}
+	for _, p := range []string{"/tmp/pathway-escape", "/tmp/pathway-absolute"} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+}
+
+func TestEntryCapFallsBackToTheTree(t *testing.T) {
+	f := githubtest.New(t)
+	f.AddUser(githubtest.User{Login: "ana-lima"})
+	r := plainRepo("ana-lima", 1, now)
+	for i := range 30 {
+		r.Files[fmt.Sprintf("migrations/%04d_step.sql", i)] = fmt.Sprintf("ALTER TABLE orders ADD COLUMN c%d int;\n", i)
+	}
+	f.AddRepo(r)
+	s := newSource(t, f, "")
+	s.lim.entries = 10
+	snap := audit(t, s, "ana-lima", snapshot.Options{})
+	got := snap.Repos[0]
+	if len(got.Files) != len(r.Files) || len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "more than 10 entries") {
+		t.Errorf("files %d of %d, warnings %v", len(got.Files), len(r.Files), got.Warnings)
+	}
+	if f.Calls("/repos/ana-lima/*/git/trees/main") != 1 {
+		t.Error("a capped archive was trusted as the file list")
+	}
 }

@@ -239,9 +239,6 @@ func (s *Source) fetchAll(ctx context.Context, snap *snapshot.Snapshot, todo []*
 				if progress != nil {
 					progress(done, len(todo), r.FullName)
 				}
-				if s.log != nil && !reused[r] {
-					s.logf("[%d/%d] %s", done, len(todo), r.FullName)
-				}
 				mu.Unlock()
 			}
 		})

@@ -422,7 +422,8 @@ func (s *Source) waitGate(ctx context.Context, res string, until time.Time, why 
 	if !lead {
 		return s.sleep(ctx, until.Sub(s.now()))
 	}
-	left := until.Sub(s.now())
+	start := s.now()
+	left := until.Sub(start)
 	if left <= 0 {
 		return nil
 	}
@@ -442,7 +443,7 @@ func (s *Source) waitGate(ctx context.Context, res string, until time.Time, why 
 	if s.countdown != nil {
 		s.countdown(0, until)
 	}
-	s.logf("resuming after the %s", strings.TrimPrefix(why, "GitHub "))
+	s.logf("waited %s; resuming", until.Sub(start).Round(time.Second))
 	return nil
 }
 

@@ -175,6 +175,13 @@ func (s *Server) AddFault(f Fault) {
 	s.faults = append(s.faults, &f)
 }
 
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
 // SetLatency delays every answer, API and codeload, by d.
 func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()
