@@ -110,8 +110,13 @@ func Start() *Server {
 		nextID: 1000,
 		now:    time.Now,
 	}
-	s.API = httptest.NewServer(http.HandlerFunc(s.serveAPI))
-	s.Codeload = httptest.NewServer(http.HandlerFunc(s.serveCodeload))
+	// Assign both before either serves: handlers read s.API and
+	// s.Codeload, and a request from another process gives the race
+	// detector no happens-before edge with an assignment made later.
+	s.API = httptest.NewUnstartedServer(http.HandlerFunc(s.serveAPI))
+	s.Codeload = httptest.NewUnstartedServer(http.HandlerFunc(s.serveCodeload))
+	s.API.Start()
+	s.Codeload.Start()
 	return s
 }
 
