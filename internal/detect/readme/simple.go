@@ -187,9 +187,7 @@ func simpleProse(p string, rst bool) block {
 			b.spans = append(b.spans, m[1])
 		}
 	}
-	for _, u := range reBareURL.FindAllString(p, -1) {
-		b.links = append(b.links, u)
-	}
+	b.links = append(b.links, reBareURL.FindAllString(p, -1)...)
 	b.text = strings.TrimSuffix(p, ":")
 	return b
 }
