@@ -109,6 +109,14 @@ func envKind(base string) string {
 			return "example"
 		}
 	}
+	// .env.testing, .env.ci, .env.travis: settings for a test run (an
+	// in-memory database, a fake mail driver), made to be committed. Their
+	// contents are still scanned for secrets.
+	for _, w := range []string{".test", ".testing", ".ci", ".travis", ".dusk", ".github"} {
+		if strings.HasPrefix(lb, ".env"+w) && (len(lb) == len(".env"+w) || lb[len(".env"+w)] == '.') {
+			return "ci"
+		}
+	}
 	if strings.HasPrefix(lb, "env.") {
 		return "" // env.production.local-style names without a dot are rare; env.* is usually code or docs
 	}

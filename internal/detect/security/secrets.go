@@ -89,6 +89,9 @@ func (s *scanner) scan(p string, b []byte, class fileClass) []finding {
 	if class == classOther {
 		return out
 	}
+	if strings.HasSuffix(p, "config/secrets.yml") {
+		b = devSectionsBlanked(b)
+	}
 	s.keyValues(b, class, add)
 	signingLiterals(b, add)
 	return out
@@ -246,6 +249,36 @@ var secretKeys = []string{
 }
 
 const maxLine = 512
+
+// devSectionsBlanked hides the development: and test: sections of a Rails
+// config/secrets.yml: Rails generates throwaway keys there, and the
+// production section is what must read the environment. Newlines are kept so
+// line numbers stay true.
+func devSectionsBlanked(b []byte) []byte {
+	out := append([]byte(nil), b...)
+	blank := false
+	start := 0
+	for start < len(out) {
+		end := bytes.IndexByte(out[start:], '\n')
+		if end < 0 {
+			end = len(out)
+		} else {
+			end += start
+		}
+		line := out[start:end]
+		if len(line) > 0 && line[0] != ' ' && line[0] != '\t' && line[0] != '#' {
+			key := strings.TrimSpace(string(line))
+			blank = key == "development:" || key == "test:"
+		}
+		if blank {
+			for i := start; i < end; i++ {
+				out[i] = ' '
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
 
 func (s *scanner) keyValues(b []byte, class fileClass, add adder) {
 	s.lower = s.lower[:0]
@@ -483,6 +516,9 @@ func plausibleSecret(key, val string, source bool) bool {
 	if strings.Contains(lv, "@") && strings.Contains(lv, ".") && !strings.Contains(lv, "://") {
 		return false // an e-mail address, not a secret
 	}
+	if validationRule(val) {
+		return false // 'password' => 'required|string|min:6' in Laravel
+	}
 	k := strings.ToLower(keySeparators.Replace(key))
 	for _, s := range keySuffixes {
 		if strings.HasSuffix(k, s) {
@@ -493,6 +529,24 @@ func plausibleSecret(key, val string, source bool) bool {
 	// names ("passwordInput"); a secret there must look random, not like a word.
 	if source && !strings.Contains(k, "secret") && !strings.Contains(k, "key") && identifier(val) {
 		return false
+	}
+	return true
+}
+
+// reRule is one validation rule: a word, maybe with an argument (min:6).
+var reRule = regexp.MustCompile(`^[a-z_]+(:[A-Za-z0-9_,.\-]*)?$`)
+
+// validationRule reports whether v is a pipe-separated list of validation
+// rules, as Laravel and similar frameworks write them.
+func validationRule(v string) bool {
+	parts := strings.Split(v, "|")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !reRule.MatchString(p) {
+			return false
+		}
 	}
 	return true
 }
