@@ -40,6 +40,16 @@ func Render(r *report.Report, opts Options) (out []byte, warnings []string, err 
 	if err != nil {
 		return nil, nil, err
 	}
+	return output(func() *doc {
+		d := newDoc(r, opts, size)
+		d.build()
+		return d
+	})
+}
+
+// output lays a document out with build and returns its bytes and the
+// warnings about its text.
+func output(build func() *doc) (out []byte, warnings []string, err error) {
 	// gofpdf panics on some inputs it does not expect; a report must
 	// never take the program down with it.
 	defer func() {
@@ -47,8 +57,7 @@ func Render(r *report.Report, opts Options) (out []byte, warnings []string, err 
 			out, warnings, err = nil, nil, fmt.Errorf("pdf: rendering failed: %v", p)
 		}
 	}()
-	d := newDoc(r, opts, size)
-	d.build()
+	d := build()
 	if d.f.Err() {
 		return nil, nil, fmt.Errorf("pdf: %w", d.f.Error())
 	}
@@ -201,13 +210,30 @@ type doc struct {
 }
 
 func newDoc(r *report.Report, opts Options, size string) *doc {
-	f := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
-	d := &doc{f: f, r: r, opts: opts, widths: map[wkey]float64{}, curFont: -1,
+	d := newPages(opts, size, "P", r.GeneratedAt)
+	d.r = r
+	who := r.Subject.Login
+	if r.Subject.Name != "" && r.Subject.Name != r.Subject.Login {
+		who = r.Subject.Name + " (" + r.Subject.Login + ")"
+	}
+	d.f.SetTitle(plain(d.clean("Backend readiness report: "+who, false)), true)
+	d.f.SetAuthor(plain(d.clean(r.Tool.Name+" "+r.Tool.Version, false)), true)
+	d.headerLeft = d.clean("Backend readiness · "+who, false)
+	d.headerRight = d.clean("as of "+dateOf(r), false)
+	d.footerLeft = d.clean(fmt.Sprintf("%s %s · schema %s", orDefault(r.Tool.Name, "pathway"), r.Tool.Version, r.Schema), false)
+	return d
+}
+
+// newPages sets up an empty document: fonts, margins, header and footer,
+// and dates from generated so that the bytes are reproducible.
+func newPages(opts Options, size, orientation string, generated time.Time) *doc {
+	f := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: size})
+	d := &doc{f: f, r: &report.Report{}, opts: opts, widths: map[wkey]float64{}, curFont: -1,
 		missing: map[rune]bool{}, astral: map[rune]bool{},
 		anchors: map[string]int{}, sectionAnchors: map[string]int{}}
 	d.reg, d.bold = dejaVuCoverage()
 	f.SetCatalogSort(true)
-	t := r.GeneratedAt
+	t := generated
 	if t.IsZero() {
 		// gofpdf would use the wall clock; a fixed instant keeps the bytes
 		// reproducible even for a report without a time.
@@ -226,16 +252,7 @@ func newDoc(r *report.Report, opts Options, size string) *doc {
 	f.AliasNbPages("{nb}")
 	f.SetHeaderFuncMode(d.header, true)
 	f.SetFooterFunc(d.footer)
-	who := r.Subject.Login
-	if r.Subject.Name != "" && r.Subject.Name != r.Subject.Login {
-		who = r.Subject.Name + " (" + r.Subject.Login + ")"
-	}
-	f.SetTitle(plain(d.clean("Backend readiness report: "+who, false)), true)
-	f.SetAuthor(plain(d.clean(r.Tool.Name+" "+r.Tool.Version, false)), true)
 	f.SetCreator("pathway", true)
-	d.headerLeft = d.clean("Backend readiness · "+who, false)
-	d.headerRight = d.clean("as of "+dateOf(r), false)
-	d.footerLeft = d.clean(fmt.Sprintf("%s %s · schema %s", orDefault(r.Tool.Name, "pathway"), r.Tool.Version, r.Schema), false)
 	return d
 }
 

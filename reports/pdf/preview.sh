@@ -1,7 +1,7 @@
 #!/bin/sh
 # Render a sample readiness report and its pages as PNG files to look at.
 #   reports/pdf/preview.sh [sample] [outdir] [extra preview flags...]
-# sample: strong, middling, beginner, big, scripts, local (default middling).
+# sample: strong, middling, beginner, big, scripts, local, cohort (default middling).
 # Needs pdftoppm (Debian/Ubuntu: apt-get install -y poppler-utils).
 set -eu
 sample=${1:-middling}

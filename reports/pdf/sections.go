@@ -155,6 +155,13 @@ func (d *doc) scorePanel() {
 	of := d.clean("out of 100", false)
 	d.color(mute)
 	d.draw(cx-d.width(of, sizeSmall)/2, cy+3, of, sizeSmall)
+	if c := r.Compare; c != nil {
+		// The change sits under the number it changed; the line beside
+		// the gauge says since when.
+		chip := d.clean(arrow(c.Overall)+" "+signed(c.Overall), true)
+		pw := d.width(chip, sizeSmall) + 5
+		d.pill(cx-pw/2, cy+5.5, plain(chip), deltaShade(c.Overall), sizeSmall)
+	}
 
 	tx := x0 + 78
 	d.y = y0 + 6
@@ -183,6 +190,36 @@ func (d *doc) scorePanel() {
 		d.text(tx, d.right-6, fmt.Sprintf("%s points since the report of %s", signed(c.Overall), c.Previous.UTC().Format("2 January 2006")), sizeBody, true, col)
 	}
 	d.y = y0 + h
+}
+
+// arrow says which way a score moved, in shape as well as colour.
+func arrow(delta int) string {
+	switch {
+	case delta > 0:
+		return "▲"
+	case delta < 0:
+		return "▼"
+	}
+	return "="
+}
+
+func deltaShade(delta int) shade {
+	switch {
+	case delta > 0:
+		return shade{green, greenTint, greenInk}
+	case delta < 0:
+		return shade{red, redTint, redInk}
+	}
+	return shade{mute, paperBg, grey}
+}
+
+// stepDelta is a step's change since the compared report, if it has one.
+func (d *doc) stepDelta(id string) (int, bool) {
+	if d.r.Compare == nil {
+		return 0, false
+	}
+	v, ok := d.r.Compare.Steps[id]
+	return v, ok
 }
 
 func thresholdLine(r *report.Report) string {
@@ -615,7 +652,12 @@ func (d *doc) stepHead(s *report.Step, title string) {
 	d.draw(d.left+5-d.width(n, 12)/2, d.y+6.5, n, 12)
 	pillText := fmt.Sprintf("%s · %d/100", stepMark(s), clamp(s.Score))
 	pw := d.width(d.clean(pillText, true), sizeSmall) + 5
-	tw := d.right - d.left - 14 - pw - 4
+	var since glyphs
+	delta, hasDelta := d.stepDelta(s.ID)
+	if hasDelta {
+		since = d.clean(fmt.Sprintf("%s %s since %s", arrow(delta), signed(delta), d.r.Compare.Previous.UTC().Format("2 January 2006")), true)
+	}
+	tw := d.right - d.left - 14 - max(pw, d.width(since, sizeTiny)) - 4
 	lines := d.wrap(d.clean(s.Title, true), 15, tw)
 	y := d.y + 0.2
 	for _, l := range lines {
@@ -624,7 +666,13 @@ func (d *doc) stepHead(s *report.Step, title string) {
 		y += lineH(15)
 	}
 	d.pill(d.right-pw, d.y+1.6, pillText, sh, sizeSmall)
-	d.y = max(y, d.y+10) + 2
+	minH := 10.0
+	if hasDelta {
+		d.color(deltaShade(delta).ink)
+		d.draw(d.right-d.width(since, sizeTiny), d.y+10.2, since, sizeTiny)
+		minH = 11.5
+	}
+	d.y = max(y, d.y+minH) + 2
 	// Score bar.
 	d.fill(paperBg)
 	d.f.Rect(d.left, d.y, d.right-d.left, 1.8, "F")

@@ -12,7 +12,8 @@ import (
 )
 
 func main() {
-	name := flag.String("sample", "middling", fmt.Sprintf("sample report: one of %v", sample.Names))
+	name := flag.String("sample", "middling", fmt.Sprintf("sample report: one of %v, or cohort (the cohort summary)", sample.Names))
+	n := flag.Int("n", 30, "candidates in the cohort sample")
 	out := flag.String("o", "preview.pdf", "output file")
 	var opts pdf.Options
 	flag.StringVar(&opts.Paper, "paper", "a4", "a4 or letter")
@@ -20,12 +21,19 @@ func main() {
 	flag.StringVar(&opts.Coach, "coach", "", `"Name, Organisation" for the cover`)
 	flag.StringVar(&opts.Logo, "logo", "", "PNG logo for the cover")
 	flag.Parse()
-	r, err := sample.Get(*name)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "preview:", err)
-		os.Exit(2)
+	var b []byte
+	var warnings []string
+	var err error
+	if *name == "cohort" {
+		b, warnings, err = pdf.RenderCohort(sample.Cohort(*n), opts)
+	} else {
+		r, gerr := sample.Get(*name)
+		if gerr != nil {
+			fmt.Fprintln(os.Stderr, "preview:", gerr)
+			os.Exit(2)
+		}
+		b, warnings, err = pdf.Render(r, opts)
 	}
-	b, warnings, err := pdf.Render(r, opts)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "preview:", err)
 		os.Exit(1)

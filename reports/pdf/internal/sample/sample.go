@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pathway-dev/pathway/internal/cohort"
 	"github.com/pathway-dev/pathway/internal/report"
 )
 
@@ -238,4 +239,130 @@ func Local() *report.Report {
 	r.Repos = keep
 	r.Overall.Coverage = 0.82
 	return r
+}
+
+// cohortNames are the candidates of the sample cohort: login, name, role.
+var cohortNames = [][3]string{
+	{"ana-lima", "Ana Lima", "backend-java"}, {"sam-codes", "Sam Okafor", "backend-python"}, {"jdoe2026", "", "backend"},
+	{"mara-dev", "Mara Nowak", "backend-go"}, {"k-tanaka", "Kenji Tanaka", "backend-node"}, {"leila-h", "Leila Haddad", "backend-python"},
+	{"pvolkov", "Павел Волков", "backend-java"}, {"chloe-martin", "Chloé Martin", "backend-php"}, {"dimitris-k", "Δημήτρης Κωνσταντίνου", "backend"},
+	{"amara-obi", "Amara Obi", "backend-node"}, {"luis-fern", "Luis Fernández García", "backend-java"}, {"wei-zhang", "Wei Zhang", "backend-go"},
+	{"sofia-r", "Sofia Rossi", "backend-python"}, {"tom-h", "Tom Hughes", "backend-ruby"}, {"priya-s", "Priya Subramanian", "backend-python"},
+	{"noah-b", "", "backend"}, {"fatima-z", "Fatima Zahra El Amrani", "backend-php"}, {"jonas-weber", "Jonas Weber", "backend-java"},
+	{"aisha-k", "Aisha Kamara", "backend-node"}, {"mateo-silva", "Mateo Silva", "backend-go"}, {"olga-p", "Olga Petrenko", "backend-python"},
+	{"ben-carter", "Benjamin Carter-Whitfield", "backend-ruby"}, {"yuki-ito", "Yuki Ito", "backend-node"}, {"emre-y", "Emre Yılmaz", "backend-java"},
+	{"nina-sch", "Nina Schmidt", "backend-python"}, {"raj-patel", "Raj Patel", "backend-go"}, {"lucia-m", "Lucía Morales", "backend-php"},
+	{"ivan-h", "Ivan Horvat", "backend-java"}, {"grace-n", "Grace Njeri", "backend-node"}, {"oscar-l", "Oscar Lindqvist", "backend"},
+}
+
+// CohortAsOf and CohortPrevious are the sample cohort's dates.
+var (
+	CohortAsOf     = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	CohortPrevious = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// Cohort is a coach's cohort of n candidates (up to 30 audited, n > 30
+// repeats names with a suffix) plus two that could not be audited, built
+// the way the command builds it: a report per candidate, a row per report,
+// then the summary. Every third candidate has an earlier run to compare
+// with.
+func Cohort(n int) cohort.Summary {
+	bases := []*report.Report{load("strong"), load("middling"), load("beginner")}
+	var rows []cohort.Row
+	var reps []*report.Report
+	for i := range n {
+		who := cohortNames[i%len(cohortNames)]
+		login := who[0]
+		if i >= len(cohortNames) {
+			login = fmt.Sprintf("%s-%d", login, i/len(cohortNames)+1)
+		}
+		r := vary(bases[(i*7+i/3)%3], i)
+		r.Subject = subject(login, who[1], "")
+		r.Role = who[2]
+		if i%3 == 0 {
+			cohortCompare(r, earlier(r, i))
+		}
+		reps = append(reps, r)
+		rows = append(rows, cohort.FromReport(r, login+"-readiness.pdf"))
+	}
+	rows = append(rows,
+		cohort.Row{Login: "ghost-user", Name: "Casey Ghost", Role: "backend",
+			Error: `not found: GitHub user "ghost-user" not found on api.github.com`},
+		cohort.Row{Login: "rate-limited-rita", Role: "backend-node",
+			Error: "GitHub API rate limit exceeded after 3 retries (resets at 11:42 UTC); run again later or set GITHUB_TOKEN"})
+	return cohort.Summarise(rows, reps, GeneratedAt, CohortAsOf, "Jane Mwangi, CodeBridge Careers")
+}
+
+// cohortCompare is cohort.Compare with the sample's fixed earlier date.
+func cohortCompare(r, prev *report.Report) {
+	prev.AsOf = CohortPrevious
+	cohort.Compare(r, prev)
+}
+
+// earlier is r as an earlier run saw it: most steps a little lower, a few
+// a little higher.
+func earlier(r *report.Report, seed int) *report.Report {
+	b, _ := json.Marshal(r)
+	var p report.Report
+	_ = json.Unmarshal(b, &p)
+	for j := range p.Steps {
+		s := &p.Steps[j]
+		gain := (seed*13+j*7)%31 - 8
+		if seed%4 == 3 {
+			gain = -gain / 2
+		}
+		s.Score = max(0, min(100, s.Score-gain))
+	}
+	rescore(&p)
+	return &p
+}
+
+// vary is a copy of base with step scores moved by a fixed pattern of
+// seed, and the statuses, overall score, level and next step that follow.
+func vary(base *report.Report, seed int) *report.Report {
+	b, _ := json.Marshal(base)
+	var r report.Report
+	_ = json.Unmarshal(b, &r)
+	for j := range r.Steps {
+		s := &r.Steps[j]
+		s.Score = max(0, min(100, s.Score+(seed*37+j*53)%41-20))
+	}
+	rescore(&r)
+	if len(r.Actions) > 1 && seed%2 == 1 {
+		r.Actions[0], r.Actions[1] = r.Actions[1], r.Actions[0]
+	}
+	return &r
+}
+
+// rescore sets the statuses, overall score, level and next step that the
+// step scores imply.
+func rescore(r *report.Report) {
+	sum, weights := 0.0, 0.0
+	r.Position = report.Position{Done: []string{}}
+	for j := range r.Steps {
+		s := &r.Steps[j]
+		switch {
+		case s.Score >= 75:
+			s.Status = report.Strong
+			r.Position.Done = append(r.Position.Done, s.ID)
+		case s.Score >= 40:
+			s.Status = report.Developing
+		default:
+			s.Status = report.Missing
+		}
+		if s.Status != report.Strong && r.Position.Next == "" {
+			r.Position.Next = s.ID
+		}
+		sum += float64(s.Score) * s.Weight
+		weights += s.Weight
+	}
+	r.Overall.Score = int(sum/weights + 0.5)
+	switch {
+	case r.Overall.Score >= 75:
+		r.Overall.Level = report.Ready
+	case r.Overall.Score >= 50:
+		r.Overall.Level = report.NearlyThere
+	default:
+		r.Overall.Level = report.KeepBuilding
+	}
 }
