@@ -392,14 +392,49 @@ func (c *cohortDoc) legend() {
 		d.color(ink)
 		x = d.draw(x+8, y+3.5, lab, sizeSmall) + 7
 	}
-	d.y += lineH(sizeSmall) + 2
-	var key []string
+	d.y += lineH(sizeSmall) + 2.5
+	// The key to the numbered columns: six steps a line, in order, each
+	// column as wide as its longest title.
+	const cols = 6
+	type item struct{ num, title glyphs }
+	var items []item
 	for _, id := range cohort.StepIDs {
-		if info, ok := rules.Step(id); ok {
-			key = append(key, fmt.Sprintf("%d %s", info.Number, info.Title))
+		info, ok := rules.Step(id)
+		if !ok {
+			info = rules.StepInfo{Title: id}
 		}
+		items = append(items, item{d.clean(fmt.Sprint(info.Number), true), d.clean(info.Title, false)})
 	}
-	d.text(d.left, d.right, "Steps: "+strings.Join(key, " · "), sizeSmall, false, mute)
+	size := sizeTiny + 0.5
+	widths := make([]float64, cols)
+	measure := func() float64 {
+		total := 0.0
+		for i, it := range items {
+			widths[i%cols] = max(widths[i%cols], 4.5+d.width(it.title, size)+5)
+		}
+		for _, w := range widths {
+			total += w
+		}
+		return total
+	}
+	if total := measure(); total > d.right-d.left {
+		size *= (d.right - d.left) / total
+		clear(widths)
+		measure()
+	}
+	lh := lineH(size)
+	for i, it := range items {
+		x := d.left
+		for _, w := range widths[:i%cols] {
+			x += w
+		}
+		y := d.baseline(d.y+float64(i/cols)*lh, lh, size)
+		d.color(grey)
+		d.draw(x, y, it.num, size)
+		d.color(mute)
+		d.draw(x+4.5, y, d.fit(it.title, size, widths[i%cols]-5.5), size)
+	}
+	d.y += float64((len(items)+cols-1)/cols) * lh
 }
 
 // headH fits the longest step id written upwards.
@@ -551,7 +586,7 @@ func (c *cohortDoc) failures() {
 	}
 	d.y += 8
 	d.heading(fmt.Sprintf("Not audited (%d)", len(c.failed)), 1)
-	d.text(d.left, d.right, "These candidates are not in the ranking. Fix the cause and run the cohort again; the others are cached.", sizeBody, false, grey)
+	d.text(d.left, d.right, "These candidates are not in the ranking. Fix the cause and run the cohort again.", sizeBody, false, grey)
 	d.y += 1.5
 	for _, r := range c.failed {
 		d.bullet("✘", redInk, c.who(r), orDefault(r.Error, "no score was produced"))
