@@ -23,6 +23,10 @@ const (
 	DevelopingAt  = 40 // step status developing, below: missing
 	ReadyAt       = 75 // overall level ready
 	NearlyThereAt = 50 // overall level nearly-there, below: keep-building
+	// ReadyCoverage is the share of checks that must have been made for the
+	// level to be ready (a partial or mostly unknown audit is at most
+	// nearly-there).
+	ReadyCoverage = 0.6
 )
 
 // bestWeights weight the best, second and third repository of a "best"
@@ -117,7 +121,14 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 	if wsum > 0 {
 		overall = int(math.Round(sum / wsum))
 	}
-	rep.Overall = report.Overall{Score: overall, Level: level(overall), Coverage: coverage(states, -1)}
+	cov := coverage(states, -1)
+	lvl := level(overall)
+	// "Ready" is a claim about the whole portfolio: it needs most of the
+	// checks to have been made, not a few strong ones.
+	if lvl == report.Ready && cov < ReadyCoverage {
+		lvl = report.NearlyThere
+	}
+	rep.Overall = report.Overall{Score: overall, Level: lvl, Coverage: cov}
 
 	actions := sc.actions(set, in)
 	for i, st := range rules.Steps {
@@ -165,6 +176,13 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 
 func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree, project bool) []*ruleState {
 	var out []*ruleState
+	missing := ""
+	for _, r := range in.Repos {
+		if r.Unavailable != "" {
+			missing = r.Name + ": " + r.Unavailable
+			break
+		}
+	}
 	for _, r := range set.Rules() {
 		st := &ruleState{rule: r, step: stepIndex(r.Step), project: project}
 		if st.step < 0 {
@@ -173,6 +191,12 @@ func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree, pro
 		switch {
 		case r.Scope == rules.ScopeRepo:
 			for _, repo := range in.Repos {
+				if repo.Unavailable != "" {
+					st.results = append(st.results, rules.Result{Outcome: rules.Unknown, Repo: repo.Name,
+						Message: repo.Name + " could not be read (" + repo.Unavailable + ")"})
+					st.repos = append(st.repos, repo)
+					continue
+				}
 				res := set.Eval(r, in, repo, trees[repo.Name])
 				if project && serviceSteps[r.Step] && !repo.Service && len(repo.Stack.Databases) == 0 && res.Outcome != rules.Unknown {
 					res = rules.Result{Outcome: rules.NotApplicable, Repo: repo.Name,
@@ -186,7 +210,13 @@ func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree, pro
 				Message: "judged across a whole portfolio: run pathway audit <github-login> for it"})
 			st.repos = append(st.repos, nil)
 		default:
-			st.results = append(st.results, set.Eval(r, in, nil, nil))
+			res := set.Eval(r, in, nil, nil)
+			// A portfolio judged without some of its repositories can
+			// still pass, but a fail may only mean what was not read.
+			if res.Outcome == rules.Fail && missing != "" {
+				res = rules.Result{Outcome: rules.Unknown, Message: "not all repositories could be read (" + missing + ")"}
+			}
+			st.results = append(st.results, res)
 			st.repos = append(st.repos, nil)
 		}
 		st.credit, st.known, st.unknown = aggregate(st, st.results, -1, 0)

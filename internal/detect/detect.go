@@ -59,6 +59,7 @@ func Repo(r *snapshot.Repo, id history.Identity, asOf time.Time) *facts.Repo {
 		FileCount:   len(r.Files),
 		Languages:   map[string]int64{},
 		Warnings:    r.Warnings,
+		Unavailable: r.Unavailable,
 	}
 	if !r.PushedAt.IsZero() && asOf.After(r.PushedAt) {
 		fr.DaysSincePush = int(asOf.Sub(r.PushedAt).Hours() / 24)

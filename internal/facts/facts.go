@@ -74,6 +74,9 @@ type Repo struct {
 	Stars          int       `json:"stars"`
 	PushedAt       time.Time `json:"pushed_at,omitzero"`
 	CreatedAt      time.Time `json:"created_at,omitzero"`
+	// Unavailable says why the repository's data could not be read (rate
+	// limit, server errors): every rule about it is then unknown.
+	Unavailable string `json:"unavailable,omitempty"`
 	// MetadataKnown is false when the source has no host metadata
 	// (description, topics, homepage): a local checkout.
 	MetadataKnown bool `json:"metadata_known"`

@@ -179,11 +179,11 @@ type Source interface {
 }
 
 // Excluded reports why a repository is left out of scoring, or "" when it is
-// included. Forks and archived repositories count only when asked for.
+// included. Forks and archived repositories count only when asked for. A
+// repository that could not be read stays included: its rules are unknown,
+// so the report shows what was not checked instead of hiding the repository.
 func Excluded(r *Repo, opts Options) string {
 	switch {
-	case r.Unavailable != "":
-		return "unavailable"
 	case r.Fork && !opts.IncludeForks:
 		return "fork"
 	case r.Archived && !opts.IncludeArchived:
