@@ -302,6 +302,9 @@ func TestAuditCohort(t *testing.T) {
 			t.Errorf("%s judged as %s, want %s", login, r.Role, want)
 		}
 	}
+	if pdf, err := os.ReadFile(filepath.Join(dir, "reports", "cohort.pdf")); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("no cohort.pdf: %v", err)
+	}
 	f, err := os.Open(filepath.Join(dir, "reports", "cohort.csv"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/pathway-dev/pathway/internal/cohort"
@@ -20,6 +19,10 @@ func renderPDF(r *report.Report, opts *Options) ([]byte, error) {
 	return data, err
 }
 
-func renderCohortPDF(_ cohort.Summary, _ *Options) ([]byte, error) {
-	return nil, errors.New("the cohort PDF is not available yet")
+func renderCohortPDF(s cohort.Summary, opts *Options) ([]byte, error) {
+	data, warnings, err := pdf.RenderCohort(s, pdf.Options{Paper: opts.Paper, FontFile: opts.Font, Coach: opts.Coach, Logo: opts.Logo})
+	for _, w := range warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "pathway: cohort.pdf: %s\n", w)
+	}
+	return data, err
 }
