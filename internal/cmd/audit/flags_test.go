@@ -119,3 +119,23 @@ func TestAsOf(t *testing.T) {
 		t.Fatalf("bad as-of: %v", err)
 	}
 }
+
+func TestProgress(t *testing.T) {
+	f, _, errOut := testFactory(nil)
+	o := &Options{IO: f.IO}
+	if progress(o) != nil {
+		t.Fatal("progress must be silent when stderr is not a terminal and -v is off")
+	}
+	o.Verbose = true
+	progress(o)(2, 5, "shop-api")
+	if errOut.String() != "pathway: [2/5] shop-api\n" {
+		t.Fatalf("verbose line = %q", errOut.String())
+	}
+	errOut.Reset()
+	o.Verbose, o.IO.ErrTTY = false, true
+	o.rate = func() (int, int, time.Time) { return 41, 60, time.Time{} }
+	progress(o)(3, 6, "shop-api")
+	if got := errOut.String(); !strings.Contains(got, "[############............] 3/6 repositories · 41/60 API requests left") {
+		t.Fatalf("bar = %q", got)
+	}
+}

@@ -49,7 +49,12 @@ func NewCmdVersion(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print pathway's version, commit and Go version",
-		Args:  cobra.NoArgs,
+		Long: `Print the version of this pathway binary, the commit it was built from
+(from -ldflags or Go's build info) and the Go version that built it. Reports
+carry the same version in tool.version.`,
+		Example: `  pathway version
+  pathway --version`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			i := Get(f)
 			fmt.Fprintf(f.IO.Out, "pathway %s (commit %s, %s)\n", i.Version, shortSHA(i.Commit), i.Go)
