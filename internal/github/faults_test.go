@@ -140,16 +140,18 @@ func TestLimitBeyondMaxWaitGivesAPartialSnapshot(t *testing.T) {
 					t.Errorf("%s: unavailable = %q, want %q", r.Name, r.Unavailable, retry)
 				}
 			}
-			// The first repository past the limit sent its two requests at
-			// once; both were refused, and nothing was sent after them.
+			// The first repository past the limit sends its two requests at
+			// once: the second reaches GitHub only if it left before the
+			// first refusal came back (scheduling decides), so one or two
+			// are refused, and nothing is sent after them.
 			refused := 0
 			for _, r := range f.Requests() {
 				if r.Status == code {
 					refused++
 				}
 			}
-			if refused != 2 {
-				t.Errorf("%d refused requests, want 2", refused)
+			if refused < 1 || refused > 2 {
+				t.Errorf("%d refused requests, want 1 or 2", refused)
 			}
 			if rec.total() != 0 {
 				t.Errorf("waited %v for a reset beyond --max-wait", rec.total())
