@@ -575,7 +575,9 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 			continue
 		}
 		if !counted[i] {
-			if firstUnknown == "" {
+			// A step left out because nothing in it applies is not a
+			// step to work on; one left out for want of data may be.
+			if firstUnknown == "" && hasUnknown(s.Findings) {
 				firstUnknown = s.ID
 			}
 			continue
@@ -588,6 +590,15 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 		p.Next = firstUnknown
 	}
 	return p
+}
+
+func hasUnknown(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Outcome == report.Unknown {
+			return true
+		}
+	}
+	return false
 }
 
 func scoring(states []*ruleState) report.Scoring {
