@@ -1,54 +1,24 @@
 package stack
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/pathway-dev/pathway/internal/facts"
 	"github.com/pathway-dev/pathway/internal/snapshot"
+	"github.com/pathway-dev/pathway/internal/snapshot/snapshottest"
 )
 
-// load reads testdata/<name> into a snapshot with every file fetched.
+// load reads testdata/<name> into a snapshot as a source would.
 func load(t testing.TB, name string) *snapshot.Repo {
 	t.Helper()
-	root := filepath.Join("testdata", name)
-	r := &snapshot.Repo{Name: name, Contents: map[string][]byte{}, ContentsKnown: true}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		r.Files = append(r.Files, snapshot.File{Path: rel, Size: int64(len(b)), Kind: "blob"})
-		r.Contents[rel] = b
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("load %s: %v", name, err)
-	}
-	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
-	return r
+	return snapshottest.Dir(t, filepath.Join("testdata", name), name)
 }
 
-func repo(files map[string]string) *snapshot.Repo {
-	r := &snapshot.Repo{Name: "r", Contents: map[string][]byte{}, ContentsKnown: true}
-	for p, c := range files {
-		r.Files = append(r.Files, snapshot.File{Path: p, Kind: "blob", Size: int64(len(c))})
-		r.Contents[p] = []byte(c)
-	}
-	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
-	return r
-}
+func repo(files map[string]string) *snapshot.Repo { return snapshottest.Map("r", files) }
 
 func orEmpty(s []string) []string {
 	if s == nil {
