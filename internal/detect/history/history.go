@@ -33,7 +33,10 @@ const (
 //     nothing else is judged then.
 //   - Total is r.CommitsTotal, or the sample size when that is unknown or
 //     smaller (a lower bound). Sampled is len(r.Commits).
-//   - First/Last are the earliest and latest author dates in the sample: First
+//   - First/Last are the earliest and latest author dates in the sample; when
+//     the sample is not the whole history, First is the repository's start
+//     (Repo.CreatedAt: the root commit locally, the creation date on GitHub)
+//     if that is earlier. Without it, First
 //     is the real first commit only when Sampled covers Total (or the sample
 //     reaches the root commit).
 //   - ActiveWeeks counts distinct ISO weeks with an own commit; SpanDays is
@@ -109,6 +112,13 @@ func Detect(r *snapshot.Repo, id Identity, asOf time.Time) facts.History {
 		}
 	}
 	h.ActiveWeeks = len(weeks)
+	// A sample of the latest commits does not reach back to the start: the
+	// repository's creation (the root commit's date locally, the creation
+	// date on GitHub) is the better "first".
+	if sampleWhole := (r.CommitsTotal >= 0 && len(r.Commits) >= r.CommitsTotal) || reachesRoot(r.Commits); !sampleWhole &&
+		!r.CreatedAt.IsZero() && (h.First.IsZero() || r.CreatedAt.Before(h.First)) {
+		h.First = r.CreatedAt.UTC()
+	}
 	if !h.First.IsZero() {
 		h.SpanDays = int(h.Last.Sub(h.First).Hours() / 24)
 	}
