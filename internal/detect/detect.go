@@ -72,9 +72,14 @@ func Repo(r *snapshot.Repo, id history.Identity, asOf time.Time) *facts.Repo {
 	lang := languages.Detect(r.Files, r.Read)
 	fr.Languages = lang.Bytes
 	fr.PrimaryLanguage = lang.Primary
-	for l, n := range lang.Bytes {
+	for _, n := range lang.Bytes {
 		fr.CodeBytes += n
-		if languages.Backend(l) {
+	}
+	for l, n := range lang.Bytes {
+		// A few hundred bytes of asset JavaScript in a Rails app is not
+		// backend work in JavaScript: a language counts from 5% of the
+		// code or 50 kB.
+		if languages.Backend(l) && (n*20 >= fr.CodeBytes || n >= 50_000) {
 			fr.BackendLanguages = append(fr.BackendLanguages, l)
 		}
 	}

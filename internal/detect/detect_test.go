@@ -116,3 +116,21 @@ func BenchmarkRepo(b *testing.B) {
 		Repo(r, id, asOf)
 	}
 }
+
+func TestAssetJavaScriptIsNotABackendLanguage(t *testing.T) {
+	files := map[string][]byte{
+		"app/assets/javascripts/application.js": []byte("//= require rails-ujs\n//= require_tree .\n"),
+	}
+	for i := range 40 {
+		files[fmt.Sprintf("app/models/model%d.rb", i)] = []byte(strings.Repeat("class Model < ApplicationRecord\n  validates :name, presence: true\nend\n", 10))
+	}
+	r := &snapshot.Repo{Name: "rails-app", Contents: files, ContentsKnown: true}
+	for p, c := range files {
+		r.Files = append(r.Files, snapshot.File{Path: p, Size: int64(len(c)), Kind: "blob"})
+	}
+	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	f := Repo(r, historyIdentity(), asOf)
+	if len(f.BackendLanguages) != 1 || f.BackendLanguages[0] != "Ruby" {
+		t.Fatalf("backend languages = %v, want [Ruby]", f.BackendLanguages)
+	}
+}

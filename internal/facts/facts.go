@@ -90,7 +90,8 @@ type Repo struct {
 	Languages       map[string]int64 `json:"languages"`
 	PrimaryLanguage string           `json:"primary_language,omitempty"`
 	// BackendLanguages are the languages of Languages that are used for
-	// backend work (Go, Java, Python, ...), largest first.
+	// backend work (Go, Java, Python, ...) and make up at least 5% of the
+	// code or 50 kB, largest first.
 	BackendLanguages []string `json:"backend_languages,omitempty"`
 	CodeBytes        int64    `json:"code_bytes"`
 	SourceFiles      int      `json:"source_files"`
