@@ -139,9 +139,8 @@ func TestCommand(r *facts.Repo) string {
 		}
 		return "mvn test"
 	case "PHP":
-		if slices.Contains(fw, "laravel") {
-			return "php artisan test"
-		}
+		// php artisan test exists only from Laravel 7; PHPUnit's own runner
+		// works in every version.
 		return "vendor/bin/phpunit"
 	case "Ruby":
 		if slices.Contains(tf, "rspec") || !slices.Contains(fw, "rails") {
@@ -185,6 +184,11 @@ func testFramework(r *facts.Repo) string {
 	case "PHP":
 		return "PHPUnit"
 	case "Ruby":
+		// A Rails app keeps to the framework it was generated with
+		// (minitest under test/) unless it already uses RSpec.
+		if slices.Contains(fw, "rails") {
+			return "Rails' minitest (test/)"
+		}
 		return "RSpec"
 	case "C#":
 		return "xUnit"

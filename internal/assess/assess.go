@@ -171,6 +171,9 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 		rep.HighlightRefs = append(rep.HighlightRefs, h)
 	}
 	rep.Scoring = scoring(states)
+	if opts.Project {
+		rep.Scoring.Method += projectMethod
+	}
 	return rep
 }
 
@@ -545,17 +548,36 @@ func fallback(set *rules.Set, in *rules.Input, states []*ruleState, step int, sc
 // action, the rest fill up to maxActions by impact.
 func rank(steps []report.Step) []report.Action {
 	var must, rest []report.Action
+	// Two rules can ask for the same change ("add a GitHub Actions
+	// workflow that runs the tests" for CI present and CI runs tests): the
+	// plan lists it once.
+	seen := map[string]bool{}
 	for _, s := range steps {
 		for i, a := range s.Actions {
-			if i == 0 && s.Status != report.Strong {
+			key := a.Repo + "|" + opening(a.Text)
+			switch {
+			case i == 0 && s.Status != report.Strong && s.Counted:
 				must = append(must, a)
-			} else {
+			case a.Impact <= 0 || (a.Repo != "" && seen[key]):
+				continue // nothing to gain overall, or already planned
+			default:
 				rest = append(rest, a)
 			}
+			seen[key] = true
 		}
 	}
 	sortActions(rest)
 	out := append(must, rest[:max(0, min(len(rest), maxActions-len(must)))]...)
+	// The plan always has something to do, even when every scored step
+	// is strong.
+	if len(out) == 0 {
+		for _, s := range steps {
+			if len(s.Actions) > 0 {
+				out = append(out, s.Actions[0])
+				break
+			}
+		}
+	}
 	sortActions(out)
 	for i := range out {
 		out[i].Priority = i + 1
@@ -592,6 +614,13 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 	return p
 }
 
+// opening is the first five words of an action, lower-cased: enough to
+// tell two wordings of the same change.
+func opening(text string) string {
+	w := strings.Fields(strings.ToLower(text))
+	return strings.Join(w[:min(5, len(w))], " ")
+}
+
 func hasUnknown(fs []report.Finding) bool {
 	for _, f := range fs {
 		if f.Outcome == report.Unknown {
@@ -626,8 +655,14 @@ const method = "Each rule gives pass, fail, not-applicable or unknown, with a cr
 	"A step's score is the weighted mean of its rules' credits over the rules with a known outcome, times 100; " +
 	"strong from 75, developing from 40, otherwise missing. A step where nothing applies scores 0; a step where nothing could be checked is left out. " +
 	"The overall score is the weighted mean of the step scores (weights: testing and build-projects 1.5, keep-learning and networking 0.5, others 1, " +
-	"as adjusted by the role); ready from 75, nearly-there from 50, otherwise keep-building. " +
+	"as adjusted by the role); ready from 75 with at least 60% of the checks made, nearly-there from 50, otherwise keep-building. " +
+	"A repository that could not be read keeps its rules unknown, and a portfolio or profile rule that fails while one is missing is unknown. " +
 	"Coverage is the share of applicable outcomes that were known. An action's impact is the overall points it would add."
+
+// projectMethod is added for a local audit, which judges projects.
+const projectMethod = " This is a project audit (local checkouts): the repositories given share the whole credit of a repository rule, " +
+	"portfolio-wide rules do not apply, database, framework and API rules apply only to web services, " +
+	"a step where nothing applies is left out of the overall score (steps with counted=false), and profile rules are unknown unless --user is given."
 
 // evidence collects what the reader can check for a step: the detectors'
 // evidence of the matching facts and the paths cited by passing findings.
