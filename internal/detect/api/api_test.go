@@ -54,6 +54,10 @@ func TestFixtures(t *testing.T) {
 		{name: "express-good", routes: 8, openapi: []string{"docs/openapi.yaml"}, readme: true, consumes: true,
 			firstEvidence: "src/routes/users.js:5 express: 5 route definitions"},
 		// app.get('port') reads a setting; api.get('/todos') in the client calls the API.
+		// Prettier wraps long route calls: router.get(\n  '/articles/feed', ... (node-express-realworld);
+		// the front end's wrapped axios calls are still no routes.
+		{name: "express-prettier", routes: 10, consumes: true,
+			firstEvidence: "src/app/routes/article/article.controller.ts:11 express: 5 route definitions"},
 		{name: "express-bad", routes: 1, consumes: true, firstEvidence: "server.js:6 express: 1 route definition"},
 		{name: "nestjs", routes: 4, openapi: []string{"package.json"},
 			firstEvidence: "src/users/users.controller.ts:8 nestjs: 4 route definitions"},
@@ -148,6 +152,40 @@ func TestRouteStyles(t *testing.T) {
 		fr := routesIn(c.path, []byte(c.text))
 		if len(fr.lines) != c.want || (c.want > 0 && fr.label != c.label) {
 			t.Errorf("%s: %s routes at %v, want %s x%d", c.name, fr.label, fr.lines, c.label, c.want)
+		}
+	}
+}
+
+// TestWrappedCalls: formatters (Prettier, Black, gofmt by hand, rustfmt,
+// php-cs-fixer) put the path of a long route call on the next line. The
+// path may follow the call's "(" within a few lines; a call that only
+// starts on a continuation line is counted on its own line, once.
+func TestWrappedCalls(t *testing.T) {
+	cases := []struct {
+		name  string
+		path  string
+		text  string
+		label string
+		lines []int
+	}{
+		{"express router", "src/routes/article.ts", "import { Router } from 'express';\nconst router = Router();\nrouter.get(\n  '/articles/feed',\n  auth.required,\n  async (req, res) => {\n    res.json(await feed());\n  },\n);\nrouter.delete(\r\n  '/articles/:slug',\r\n  auth.required,\r\n  remove,\r\n);\n", "express", []int{3, 10}},
+		{"express path after a blank line", "src/app.js", "const app = express();\napp.post(\n\n  '/login',\n  login,\n);\n", "express", []int{2}},
+		{"path too far from the call", "src/app.js", "const app = express();\napp.get(\n  // TODO: versioned path\n  // once v2 lands\n  // see #12\n  // and #13\n  '/x',\n  h,\n);\n", "express", nil},
+		{"route inside a wrapped call counts once, on its line", "src/app.js", "const app = express();\nmetrics.wrap(\n  app.get('/health', ok),\n);\n", "express", []int{3}},
+		{"non-route wrapped call", "src/config.js", "const app = express();\nconst port = config.get(\n  'port',\n);\napp.use(\n  '/static',\n  serve,\n);\n", "express", nil},
+		{"nestjs decorator", "src/articles/articles.controller.ts", "import { Controller, Get, Post } from '@nestjs/common';\n@Controller('articles')\nexport class ArticlesController {\n  @Get(\n    ':slug/comments',\n  )\n  comments() {}\n  @Post()\n  create() {}\n}\n", "nestjs", []int{4, 8}},
+		{"fastapi black", "app/api/routes/articles.py", "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get(\n    \"/articles/{slug}\",\n    response_model=ArticleInResponse,\n    name=\"articles:get-article\",\n)\nasync def retrieve_article_by_slug(slug: str):\n    return slug\n", "fastapi", []int{6}},
+		{"django black", "conduit/urls.py", "from django.urls import include, path\n\nurlpatterns = [\n    path(\n        \"api/articles/<slug:slug>/comments/\",\n        CommentsListCreateAPIView.as_view(),\n    ),\n    path(\n        \"api/\",\n        include(\"conduit.apps.profiles.urls\"),\n    ),\n]\n", "django", []int{4}},
+		{"symfony attribute", "src/Controller/ArticleController.php", "<?php\nclass ArticleController extends AbstractController\n{\n    #[Route(\n        '/api/articles/{slug}',\n        name: 'article_show',\n        methods: ['GET'],\n    )]\n    public function show(string $slug) {}\n}\n", "symfony", []int{4}},
+		{"laravel verb in routes", "routes/api.php", "<?php\nuse Illuminate\\Support\\Facades\\Route;\nRoute::middleware('auth:api')->group(function () {\n    $router = app('router');\n    $router->get(\n        'articles/feed',\n        [ArticleController::class, 'feed'],\n    );\n});\n", "laravel", []int{5}},
+		{"gin", "routers/articles.go", "import \"github.com/gin-gonic/gin\"\nfunc Register(r *gin.RouterGroup) {\n\tr.GET(\n\t\t\"/:slug/comments\",\n\t\tCommentList,\n\t)\n}\n", "gin", []int{3}},
+		{"axum", "src/routes.rs", "pub fn router() -> Router {\n    Router::new()\n        .route(\n            \"/api/articles/:slug\",\n            get(get_article).put(update_article),\n        )\n}\n", "rust", []int{3}},
+		{"aspnet minimal", "Program.cs", "var app = builder.Build();\napp.MapGet(\n    \"/articles/{slug}\",\n    (string slug, Db db) => db.Find(slug));\n", "aspnet", []int{2}},
+	}
+	for _, c := range cases {
+		fr := routesIn(c.path, []byte(c.text))
+		if !reflect.DeepEqual(fr.lines, c.lines) || (len(c.lines) > 0 && fr.label != c.label) {
+			t.Errorf("%s: %s routes at %v, want %s at %v", c.name, fr.label, fr.lines, c.label, c.lines)
 		}
 	}
 }

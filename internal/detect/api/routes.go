@@ -54,19 +54,70 @@ func matchLines(b []byte, anchors []string, keep func(line []byte, lineNo int) b
 		prev = ls
 		line += bytes.Count(b[counted:ls], []byte{'\n'})
 		counted = ls
-		le := bytes.IndexByte(b[ls:], '\n')
-		if le < 0 {
-			le = len(b) - ls
-		}
-		text := b[ls : ls+min(le, maxLine)]
-		if keep(text, line) {
+		if keep(window(b, ls), line) {
 			out = append(out, line)
 		}
 	}
 	return out
 }
 
-const maxLine = 1024
+const (
+	maxLine = 1024
+	maxCont = 4
+)
+
+// window returns the line of b starting at ls and, when that line leaves a
+// call open ("router.get(" with the path on the next line, as Prettier and
+// Black wrap long calls), the following lines up to the call's close: at
+// most maxCont more lines and maxLine bytes in all. The line breaks stay,
+// so lead can tell a match on the first line from one further down.
+func window(b []byte, ls int) []byte {
+	end := ls + lineLen(b[ls:])
+	t := bytes.TrimRight(b[ls:end], " \t\r")
+	if end-ls > maxLine || len(t) == 0 || t[len(t)-1] != '(' {
+		return b[ls:min(end, ls+maxLine)]
+	}
+	depth := parenDepth(b[ls:end])
+	for n := 0; n < maxCont && depth > 0 && end < len(b) && end-ls < maxLine; n++ {
+		next := end + 1 + lineLen(b[end+1:])
+		depth += parenDepth(b[end+1 : next])
+		end = next
+	}
+	return b[ls:min(end, ls+maxLine)]
+}
+
+func lineLen(b []byte) int {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return i
+	}
+	return len(b)
+}
+
+func parenDepth(b []byte) int {
+	return bytes.Count(b, []byte{'('}) - bytes.Count(b, []byte{')'})
+}
+
+// lead reports whether re matches w starting on w's first line: a call on a
+// continuation line has its own line and is counted there.
+func lead(re *regexp.Regexp, w []byte) bool {
+	m := re.FindIndex(w)
+	return m != nil && m[0] < lineLen(w)
+}
+
+// leadSub is lead returning the submatches.
+func leadSub(re *regexp.Regexp, w []byte) [][]byte {
+	m := re.FindSubmatchIndex(w)
+	if m == nil || m[0] >= lineLen(w) {
+		return nil
+	}
+	out := make([][]byte, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = w[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}
 
 func commented(line []byte) bool {
 	t := bytes.TrimLeft(line, " \t")
@@ -101,13 +152,13 @@ func jsRoutes(p string, b []byte) (string, []int) {
 	label := labelBy(b, "express", "@nestjs/", "nestjs", "fastify", "fastify", "'hono'", "hono", "\"hono\"", "hono", "koa", "koa", "next/server", "nextjs")
 	if label == "nestjs" && (has(b, "@Controller(") || has(b, "@nestjs/common")) {
 		return label, matchLines(b, []string{"@Get(", "@Post(", "@Put(", "@Patch(", "@Delete(", "@All(", "@Options(", "@Head("}, func(l []byte, _ int) bool {
-			return reNest.Match(l)
+			return lead(reNest, l)
 		})
 	}
 	base := path.Base(p)
 	if strings.HasPrefix(base, "route.") && has(b, "export") {
 		return "nextjs", matchLines(b, []string{"GET", "POST", "PUT", "PATCH", "DELETE"}, func(l []byte, _ int) bool {
-			return reNextRoute.Match(l)
+			return lead(reNextRoute, l)
 		})
 	}
 	recv := map[string]bool{"app": true, "router": true, "server": true, "fastify": true, "routes": true}
@@ -125,10 +176,10 @@ func jsRoutes(p string, b []byte) (string, []int) {
 		if commented(l) {
 			return false
 		}
-		if m := reJSRoute.FindSubmatch(l); m != nil && isServer(string(m[1])) {
+		if m := leadSub(reJSRoute, l); m != nil && isServer(string(m[1])) {
 			return true
 		}
-		m := reJSFastify.FindSubmatch(l)
+		m := leadSub(reJSFastify, l)
 		return m != nil && isServer(string(m[1]))
 	})
 	return label, lines
@@ -150,12 +201,12 @@ func pyRoutes(p string, b []byte) (string, []int) {
 			if commented(l) || has(l, "include(") || has(l, "admin.site.urls") || has(l, "static(") {
 				return false
 			}
-			return reDjangoPath.Match(l) || reDRFRegister.Match(l)
+			return lead(reDjangoPath, l) || lead(reDRFRegister, l)
 		})
 	}
 	label := labelBy(b, "flask", "fastapi", "fastapi", "flask", "flask")
 	return label, matchLines(b, []string{"@", ".add_url_rule(", ".add_api_route("}, func(l []byte, _ int) bool {
-		return !commented(l) && (rePyDecorator.Match(l) || rePyURLRule.Match(l))
+		return !commented(l) && (lead(rePyDecorator, l) || lead(rePyURLRule, l))
 	})
 }
 
@@ -208,16 +259,16 @@ func jvmRoutes(p string, b []byte) (string, []int) {
 	switch {
 	case has(b, "io.ktor"):
 		return "ktor", matchLines(b, []string{"get(", "post(", "put(", "patch(", "delete("}, func(l []byte, _ int) bool {
-			return reKtor.Match(l)
+			return lead(reKtor, l)
 		})
 	case has(b, "javax.ws.rs") || has(b, "jakarta.ws.rs"):
 		return "jax-rs", matchLines(b, []string{"@GET", "@POST", "@PUT", "@PATCH", "@DELETE", "@HEAD"}, func(l []byte, _ int) bool {
-			return reJaxRS.Match(l)
+			return lead(reJaxRS, l)
 		})
 	case has(b, "Controller"):
 		lines := bytes.Split(b, []byte{'\n'})
 		return "spring", matchLines(b, []string{"Mapping"}, func(l []byte, n int) bool {
-			if !reSpringMapping.Match(l) {
+			if !lead(reSpringMapping, l) {
 				return false
 			}
 			if has(l, "@RequestMapping") {
@@ -245,12 +296,12 @@ var (
 func rubyRoutes(p string, b []byte) (string, []int) {
 	if p == "config/routes.rb" || strings.HasSuffix(p, "/config/routes.rb") || strings.Contains(p, "config/routes/") {
 		return "rails", matchLines(b, []string{"get", "post", "put", "patch", "delete", "match", "resource", "root"}, func(l []byte, _ int) bool {
-			return !commented(l) && (reRailsVerb.Match(l) || reRailsResource.Match(l) || reRailsRoot.Match(l))
+			return !commented(l) && (lead(reRailsVerb, l) || lead(reRailsResource, l) || lead(reRailsRoot, l))
 		})
 	}
 	if has(b, "sinatra") || has(b, "Sinatra::") {
 		return "sinatra", matchLines(b, []string{"get", "post", "put", "patch", "delete"}, func(l []byte, _ int) bool {
-			return reSinatra.Match(l)
+			return lead(reSinatra, l)
 		})
 	}
 	return "", nil
@@ -269,15 +320,15 @@ func phpRoutes(p string, b []byte) (string, []int) {
 	case has(b, "Route::"):
 		inRoutes := strings.HasPrefix(p, "routes/") || strings.Contains(p, "/routes/")
 		return "laravel", matchLines(b, []string{"Route::", "->get(", "->post(", "->put(", "->patch(", "->delete(", "->any("}, func(l []byte, _ int) bool {
-			return !commented(l) && (reLaravel.Match(l) || inRoutes && reLaravelVerb.Match(l))
+			return !commented(l) && (lead(reLaravel, l) || inRoutes && lead(reLaravelVerb, l))
 		})
 	case has(b, "Route("):
 		return "symfony", matchLines(b, []string{"Route("}, func(l []byte, _ int) bool {
-			return reSymfony.Match(l) && !has(l, "class ")
+			return lead(reSymfony, l) && !has(l, "class ")
 		})
 	case has(b, "Slim\\"):
 		return "slim", matchLines(b, []string{"->"}, func(l []byte, _ int) bool {
-			return !commented(l) && reSlim.Match(l)
+			return !commented(l) && lead(reSlim, l)
 		})
 	}
 	return "", nil
@@ -304,7 +355,7 @@ func goRoutes(p string, b []byte) (string, []int) {
 		if commented(l) {
 			return false
 		}
-		return reGoUpper.Match(l) || reGoHandle.Match(l) || mixed && reGoMixed.Match(l)
+		return lead(reGoUpper, l) || lead(reGoHandle, l) || mixed && lead(reGoMixed, l)
 	})
 }
 
@@ -317,13 +368,13 @@ var (
 
 func csRoutes(p string, b []byte) (string, []int) {
 	return "aspnet", matchLines(b, []string{"[Http", ".Map"}, func(l []byte, _ int) bool {
-		return !commented(l) && (reAspAttr.Match(l) || reAspMinAPI.Match(l))
+		return !commented(l) && (lead(reAspAttr, l) || lead(reAspMinAPI, l))
 	})
 }
 
 func rustRoutes(p string, b []byte) (string, []int) {
 	return "rust", matchLines(b, []string{"#[", ".route("}, func(l []byte, _ int) bool {
-		return reRustAttr.Match(l) || reRustRoute.Match(l)
+		return lead(reRustAttr, l) || lead(reRustRoute, l)
 	})
 }
 
