@@ -121,3 +121,11 @@ func FuzzConfig(f *testing.F) {
 		}
 	})
 }
+
+func FuzzGoImports(f *testing.F) {
+	seed(f, "database.go", "main.go", "hello.go")
+	f.Add([]byte("package x\nimport _ \"github.com/lib/pq\"\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkResult(t, result{marks: goImportClaims("db.go", b)})
+	})
+}

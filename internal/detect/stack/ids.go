@@ -95,7 +95,10 @@ var exact = map[string][]tag{
 	"go github.com/lib/pq":        {db("postgresql")}, "go github.com/jackc/pgx": {db("postgresql")}, "go gorm.io/driver/postgres": {db("postgresql")},
 	"go github.com/go-sql-driver/mysql": {db("mysql")}, "go gorm.io/driver/mysql": {db("mysql")},
 	"go github.com/mattn/go-sqlite3": {db("sqlite")}, "go modernc.org/sqlite": {db("sqlite")}, "go gorm.io/driver/sqlite": {db("sqlite")},
-	"go github.com/glebarez/sqlite":  {db("sqlite")},
+	"go github.com/glebarez/sqlite": {db("sqlite")},
+	// gorm v1 dialects: imported (blank) by code, never required on their own.
+	"go github.com/jinzhu/gorm/dialects/sqlite": {db("sqlite")}, "go github.com/jinzhu/gorm/dialects/mysql": {db("mysql")},
+	"go github.com/jinzhu/gorm/dialects/postgres": {db("postgresql")}, "go github.com/jinzhu/gorm/dialects/mssql": {db("sqlserver")},
 	"go go.mongodb.org/mongo-driver": {db("mongodb")}, "go github.com/redis/go-redis": {db("redis")}, "go github.com/go-redis/redis": {db("redis")},
 	"go github.com/gomodule/redigo":       {db("redis")},
 	"go github.com/denisenkom/go-mssqldb": {db("sqlserver")}, "go github.com/microsoft/go-mssqldb": {db("sqlserver")}, "go gorm.io/driver/sqlserver": {db("sqlserver")},

@@ -13,8 +13,10 @@
 // Databases also come from configuration: compose service images, Prisma
 // datasource providers, JDBC/R2DBC URLs in Spring application files, Django
 // settings ENGINE, Rails config/database.yml adapters, and DB_CONNECTION or
-// DATABASE_URL in .env.example-style files. Every claim carries evidence
-// (file and line).
+// DATABASE_URL in .env.example-style files; and from Go code: a driver or
+// gorm dialect imported by the repository's own non-test code (at most
+// maxPerKind files) is the author's choice even when an untidy go.mod marks
+// the module "// indirect". Every claim carries evidence (file and line).
 //
 // Manifests are parsed with real parsers: encoding/json (package.json,
 // composer.json), encoding/xml (pom.xml, *.csproj), golang.org/x/mod
@@ -73,6 +75,7 @@ const (
 	kEnvExample
 	kCatalog
 	kJavaSource
+	kGoSource
 )
 
 // Detect reads r's manifests and configuration. It returns the stack facts
@@ -83,7 +86,7 @@ func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 		return st, nil
 	}
 	var (
-		files    [9][]string
+		files    [10][]string
 		lockSet  = map[string]bool{}
 		migEv    *facts.Evidence
 		schemaEv *facts.Evidence
@@ -118,6 +121,8 @@ func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 			files[kCatalog] = append(files[kCatalog], p)
 		case (strings.HasSuffix(lower, ".java") || strings.HasSuffix(lower, ".kt")) && strings.Contains(p, "src/main/"):
 			files[kJavaSource] = append(files[kJavaSource], p)
+		case goSource(p, lower):
+			files[kGoSource] = append(files[kGoSource], p)
 		}
 		if migEv == nil && isMigration(p, lower) {
 			migEv = &facts.Evidence{Repo: r.Name, Path: p, Text: "migration " + p}
@@ -140,6 +145,7 @@ func Detect(r *snapshot.Repo) (facts.Stack, []Dependency) {
 	c.configs(files[kRailsDB], railsClaims)
 	c.configs(files[kEnvExample], envClaims)
 	c.configs(files[kJavaSource], springClientClaims)
+	c.configs(goHinted(files[kGoSource]), goImportClaims)
 	c.classify()
 
 	for p := range lockSet {

@@ -59,6 +59,9 @@ func TestFixtures(t *testing.T) {
 			manifests: []string{"go.mod"}, lockfiles: []string{"go.sum"}, minDeps: 2},
 		{name: "gin-gorm", frameworks: []string{"gin"}, databases: []string{"postgresql"}, orms: []string{"gorm"}, http: []string{"resty"},
 			migrations: true, manifests: []string{"go.mod"}, minDeps: 4},
+		// gorm v1 picks its database by a blank dialect import in code; the drivers are "// indirect" in go.mod.
+		{name: "gin-gorm-v1", frameworks: []string{"gin"}, databases: []string{"sqlite"}, orms: []string{"gorm"},
+			manifests: []string{"go.mod"}, minDeps: 4},
 		{name: "monorepo", frameworks: []string{"fastapi"}, databases: []string{"mongodb"}, http: []string{"axios"},
 			manifests: []string{"backend/requirements.txt", "frontend/package.json"}, lockfiles: []string{"frontend/pnpm-lock.yaml"}, minDeps: 6},
 		{name: "aspnet-api", frameworks: []string{"aspnet-core"}, databases: []string{"postgresql"}, orms: []string{"entity-framework"},
@@ -152,6 +155,63 @@ func TestIndirectGoDependencyIgnored(t *testing.T) {
 	gin := dep(t, deps, "github.com/gin-gonic/gin")
 	if gin.Line != 6 || gin.Version != "v1.9.1" || gin.Ecosystem != "go" {
 		t.Errorf("gin = %+v, want line 6 v1.9.1", gin)
+	}
+}
+
+// TestGoCodeImports: a driver or dialect imported by the repository's own
+// code is the database it uses; one imported only by tests, or required
+// "// indirect" in go.mod, is not.
+func TestGoCodeImports(t *testing.T) {
+	st, deps := Detect(load(t, "gin-gorm-v1"))
+	ev := findEvidence(st.Evidence, "database sqlite:")
+	want := `database sqlite: Go driver import _ "github.com/jinzhu/gorm/dialects/sqlite"`
+	if ev == nil || ev.Path != "common/database.go" || ev.Line != 6 || ev.Text != want {
+		t.Errorf("sqlite evidence = %+v, want common/database.go:6 %s", ev, want)
+	}
+	if hasDep(deps, "github.com/mattn/go-sqlite3") || hasDep(deps, "github.com/jinzhu/gorm/dialects/sqlite") {
+		t.Errorf("code imports or indirect requirements listed as manifest dependencies: %+v", deps)
+	}
+
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"database/sql driver with go.mod", map[string]string{
+			"go.mod":                     "module example.com/notes\n\ngo 1.22\n\nrequire github.com/lib/pq v1.10.9\n",
+			"internal/store/postgres.go": "package store\n\nimport (\n\t\"database/sql\"\n\n\t_ \"github.com/lib/pq\"\n)\n\nfunc Open(dsn string) (*sql.DB, error) { return sql.Open(\"postgres\", dsn) }\n",
+		}, []string{"postgresql"}},
+		{"GOPATH-era repo without go.mod", map[string]string{
+			"main.go": "package main\n\nimport (\n\t\"database/sql\"\n\t\"net/http\"\n\n\t_ \"github.com/go-sql-driver/mysql\"\n)\n\nfunc main() { sql.Open(\"mysql\", \"root@/todo\"); http.ListenAndServe(\":8080\", nil) }\n",
+		}, []string{"mysql"}},
+		{"gorm v2 driver in code", map[string]string{
+			"go.mod":   "module example.com/shop\n\ngo 1.22\n\nrequire (\n\tgorm.io/driver/postgres v1.5.4\n\tgorm.io/gorm v1.25.5\n)\n",
+			"db/db.go": "package db\n\nimport (\n\t\"gorm.io/driver/postgres\"\n\t\"gorm.io/gorm\"\n)\n\nfunc Open(dsn string) (*gorm.DB, error) { return gorm.Open(postgres.Open(dsn)) }\n",
+		}, []string{"postgresql"}},
+		{"only tests and test folders import drivers", map[string]string{
+			"go.mod":                       "module example.com/api\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.9.1\n\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n",
+			"main.go":                      "package main\n\nimport \"github.com/gin-gonic/gin\"\n\nfunc main() { gin.Default().Run() }\n",
+			"store_test.go":                "package main\n\nimport _ \"github.com/mattn/go-sqlite3\"\n",
+			"test/integration/helpers.go":  "package integration\n\nimport _ \"github.com/lib/pq\"\n",
+			"internal/testdata/fixture.go": "package testdata\n\nimport _ \"github.com/go-sql-driver/mysql\"\n",
+		}, nil},
+		{"a string mentioning a driver is no import", map[string]string{
+			"main.go": "package main\n\nconst hint = `import _ \"github.com/lib/pq\"`\n\nfunc main() {}\n",
+		}, nil},
+		{"broken Go file", map[string]string{
+			"main.go": "package main\n\nimport (\n\t_ \"github.com/lib/pq\n",
+		}, nil},
+	}
+	for _, c := range cases {
+		st, _ := Detect(repo(c.files))
+		if !reflect.DeepEqual(orEmpty(st.Databases), orEmpty(c.want)) {
+			t.Errorf("%s: databases = %v, want %v", c.name, st.Databases, c.want)
+		}
+		for _, id := range st.Databases {
+			if ev := findEvidence(st.Evidence, "database "+id+":"); ev == nil || ev.Path == "" || ev.Line == 0 {
+				t.Errorf("%s: %s evidence %+v, want file and line", c.name, id, ev)
+			}
+		}
 	}
 }
 
