@@ -120,6 +120,21 @@ func resourceOf(u *url.URL) string {
 }
 
 func (rt *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := rt.roundTrip(req)
+	if resp != nil && resourceOf(req.URL) == "search" {
+		// go-github files a rate-limit answer under the category of the
+		// request path, and behind GitHub Enterprise's /api/v3 prefix a
+		// search path looks like a core one: an exhausted search limit
+		// would then block every core request. This layer has already
+		// acted on the headers; go-github need not see them.
+		for _, h := range []string{"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Used", "X-RateLimit-Resource"} {
+			resp.Header.Del(h)
+		}
+	}
+	return resp, err
+}
+
+func (rt *retrier) roundTrip(req *http.Request) (*http.Response, error) {
 	s := rt.s
 	ctx := req.Context()
 	res := resourceOf(req.URL)

@@ -66,7 +66,7 @@ func TestCohortOfThirty(t *testing.T) {
 		t.Errorf("the failed candidate should be listed last with its reason: %q", last)
 	}
 	srv.ResetLog()
-	if res := run(t, dir, env, args...); res.code != 1 {
+	if res := run(t, dir, env, args...); res.code != 1 || !strings.Contains(res.stderr, "30 audited, 1 failed") {
 		t.Fatalf("second run: exit %d\n%s", res.code, res.stderr)
 	}
 	if warm := srv.Counted(); warm > 31*3 || warm*10 > cold {
