@@ -107,9 +107,9 @@ func NewCmdAudit(f *cmdutil.Factory, runF func(context.Context, *Options) error)
 		Transport: f.Transport,
 		Version:   version.Get(f).Version,
 	}
-	var formats string
+	var formats []string
 	cmd := &cobra.Command{
-		Use:   "audit <github-user> | --local <path>...",
+		Use:   "audit <github-user>... | --users-file FILE | --local <path>...",
 		Short: "Audit a GitHub user or local checkouts and write a readiness report",
 		Long: `Audit reads a developer's public work and writes a readiness report.
 
@@ -118,11 +118,16 @@ With a GitHub login it fetches the profile and every repository the user owns
 With --local it reads git checkouts on disk instead: no network, no token.
 
 The token is read from GITHUB_TOKEN or GH_TOKEN; without one GitHub allows 60
-requests an hour, enough for about 15 repositories. For GitHub Enterprise set
-GH_HOST or --api-url.
+requests an hour, enough for a user with about 18 repositories. For GitHub
+Enterprise set GH_HOST or --api-url. Answers are cached (--cache-dir), so a
+re-run costs almost nothing.
+
+Several logins, or --users-file, make a cohort: one report per candidate plus
+cohort.csv, cohort.json and (with pdf) cohort.pdf in the output folder.
 
 The report is written to <login>-readiness.<format> in the current folder, or
-where --output says: a file, a folder (created if missing), or - for stdout.
+where --output says: a file, a folder (created if missing), or - for stdout
+(one format, one login).
 
 Exit codes: 0 done, 1 failure while running, 2 bad input (unknown user, bad
 flag, invalid rule file), 3 below --fail-under.`,
@@ -134,6 +139,12 @@ flag, invalid rule file), 3 below --fail-under.`,
 
   # Only the 10 most recently pushed repositories, judged for a Java role
   pathway audit octocat --max-repos 10 --role backend-java -o reports/
+
+  # A cohort judged for a Java role, with the coach's name on the covers
+  pathway audit --users-file cohort.csv --role backend-java -o reports/ --coach "Ada, Code School"
+
+  # Gate a CI job: Markdown summary, badge, exit 3 under 60
+  pathway audit --local . --format md --badge pathway.svg --fail-under 60
 
   # Against GitHub Enterprise
   GH_TOKEN=... pathway audit jdoe --api-url https://github.example.com/api/v3`,
@@ -149,12 +160,18 @@ flag, invalid rule file), 3 below --fail-under.`,
 					return cmdutil.InputErrorf("give a GitHub login, e.g. pathway audit octocat (or --local PATH for a checkout)")
 				}
 			}
-			fs, err := parseFormats(formats)
+			fs, err := parseFormats(strings.Join(formats, ","))
 			if err != nil {
 				return err
 			}
 			opts.Formats = fs
 			if _, err := parseThresholds(opts.FailUnder); err != nil {
+				return err
+			}
+			if err := checkOutput(opts); err != nil {
+				return err
+			}
+			if err := checkFiles(opts); err != nil {
 				return err
 			}
 			if opts.Paper != "a4" && opts.Paper != "letter" {
@@ -175,7 +192,7 @@ flag, invalid rule file), 3 below --fail-under.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Local, "local", false, "audit git checkouts on disk: each argument is a checkout or a folder of checkouts")
 	fl.StringVar(&opts.User, "user", "", "with --local: also fetch this GitHub `login`'s profile")
-	fl.StringVarP(&formats, "format", "f", "pdf", "report formats, comma-separated: pdf, json, md")
+	fl.StringSliceVarP(&formats, "format", "f", []string{"pdf"}, "report formats: pdf, json, md (comma-separated or repeated)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output `path`: a file, a folder, or - for stdout (default: current folder)")
 	fl.BoolVar(&opts.IncludeForks, "include-forks", false, "score forked repositories too")
 	fl.BoolVar(&opts.IncludeArchived, "include-archived", false, "score archived repositories too")
@@ -545,11 +562,19 @@ func write(opts *Options, snap *snapshot.Snapshot, sopts snapshot.Options, set *
 	rep := Build(snap, sopts, set, role, asOf, generatedAt(opts), opts.Version)
 	if opts.Compare != "" {
 		prev, err := cohort.LoadPrevious(opts.Compare, rep.Subject.Login)
-		if err != nil {
+		switch {
+		case err != nil && opts.cohort():
+			// One unreadable earlier report must not stop a cohort.
+			msg := fmt.Sprintf("no comparison: %v", err)
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: %s\n", rep.Subject.Login, msg)
+			rep.Warnings = append(rep.Warnings, msg)
+		case err != nil:
 			return nil, "", cmdutil.InputError(err)
+		default:
+			cohort.Compare(rep, prev)
 		}
-		cohort.Compare(rep, prev)
 	}
+	tellWarnings(opts, rep)
 	first := ""
 	for _, format := range opts.Formats {
 		data, err := render(rep, format, opts)
@@ -586,6 +611,24 @@ func write(opts *Options, snap *snapshot.Snapshot, sopts snapshot.Options, set *
 		}
 	}
 	return rep, first, nil
+}
+
+// tellWarnings puts the report's warnings on stderr too — a shallow clone
+// or a rate limit must show in a CI log, not only inside the report — and,
+// under GitHub Actions, as annotations.
+func tellWarnings(opts *Options, rep *report.Report) {
+	const most = 5
+	actions := opts.Getenv("GITHUB_ACTIONS") == "true"
+	for i, w := range rep.Warnings {
+		if i == most {
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: %s: %d more warnings in the report\n", rep.Subject.Login, len(rep.Warnings)-most)
+			break
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: %s\n", rep.Subject.Login, w)
+		if actions {
+			fmt.Fprintf(opts.IO.ErrOut, "::warning title=pathway::%s\n", escapeData(w))
+		}
+	}
 }
 
 // checkedOut is the repository the workflow runs on: the one named by

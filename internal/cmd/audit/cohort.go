@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -93,7 +94,8 @@ func runGitHub(ctx context.Context, opts *Options, cands []cohort.Candidate, set
 			if ctx.Err() != nil {
 				return nil, 0, ctx.Err()
 			}
-			if len(cands) == 1 {
+			// Bad credentials fail every candidate alike: stop at once.
+			if len(cands) == 1 || errors.Is(err, snapshot.ErrBadCredentials) {
 				return nil, 0, sourceError(err)
 			}
 			failed++

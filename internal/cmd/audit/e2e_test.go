@@ -235,6 +235,14 @@ func TestAuditBadInput(t *testing.T) {
 		{"bad as-of", nil, []string{"audit", "newbie42", "--as-of", "soon"}, 2, "--as-of"},
 		{"unknown role", nil, []string{"audit", "newbie42", "--role", "chef"}, 2, "chef"},
 		{"missing path", nil, []string{"audit", "--local", "does/not/exist"}, 2, "does/not/exist"},
+		{"two formats on stdout", nil, []string{"audit", "newbie42", "-f", "json,md", "-o", "-"}, 2, "one format and one login"},
+		{"two logins on stdout", nil, []string{"audit", "newbie42", "octocat", "-f", "json", "-o", "-"}, 2, "one format and one login"},
+		{"two formats into one file", nil, []string{"audit", "newbie42", "-f", "json", "-f", "pdf", "-o", "report.json"}, 2, "names a file"},
+		{"missing font", nil, []string{"audit", "newbie42", "--font", "nope.ttf"}, 2, "--font"},
+		{"font that is not TrueType", nil, []string{"audit", "newbie42", "--font", "/etc/hostname"}, 2, "not a TrueType font"},
+		{"missing logo", nil, []string{"audit", "newbie42", "--logo", "logo.png"}, 2, "--logo"},
+		{"missing comparison", nil, []string{"audit", "newbie42", "--compare", "old.json"}, 2, "--compare"},
+		{"bad token in a cohort", []string{"GITHUB_TOKEN=ghp_notarealtoken000000000000000000000000"}, []string{"audit", "newbie42", "sam-codes", "--api-url", srv.URL(), "--no-cache", "-o", "out"}, 2, "GITHUB_TOKEN"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
