@@ -54,23 +54,25 @@ type rule struct {
 }
 
 var (
-	reqPytest      = regexp.MustCompile(`(?m)^\s*["']?pytest\b`)
-	tomlPytest     = regexp.MustCompile(`(?m)^\[tool\.pytest|["']pytest\b|^\s*pytest\s*=`)
-	cfgPytest      = regexp.MustCompile(`(?m)^\[(?:tool:)?pytest\]`)
-	tomlCoverage   = regexp.MustCompile(`(?m)^\[tool\.coverage|^\[coverage:|["']?pytest-cov\b|--cov\b`)
-	gemRspec       = regexp.MustCompile(`(?m)^\s*gem\s+['"]rspec(?:-rails)?['"]`)
-	gemMinitest    = regexp.MustCompile(`(?m)^\s*gem\s+['"]minitest['"]`)
-	simplecov      = regexp.MustCompile(`(?i)\bsimplecov\b`)
-	pomRules       = []rule{{regexp.MustCompile(`<artifactId>\s*junit(?:-jupiter[\w-]*)?\s*</artifactId>`), "junit"}, {regexp.MustCompile(`<artifactId>\s*testng\s*</artifactId>`), "testng"}, {regexp.MustCompile(`<artifactId>\s*spring-boot-starter-test\s*</artifactId>`), "spring-test"}, {regexp.MustCompile(`<artifactId>\s*spring-boot-starter-test\s*</artifactId>`), "junit"}}
-	gradleRules    = []rule{{regexp.MustCompile(`\bjunit\b|useJUnitPlatform\(`), "junit"}, {regexp.MustCompile(`\btestng\b|useTestNG\(`), "testng"}, {regexp.MustCompile(`spring-boot-starter-test`), "spring-test"}, {regexp.MustCompile(`spring-boot-starter-test`), "junit"}}
-	jacoco         = regexp.MustCompile(`\bjacoco\b`)
-	goTestify      = regexp.MustCompile(`(?m)^\s*(?:require\s+)?github\.com/stretchr/testify\s`)
-	phpunitCov     = regexp.MustCompile(`<coverage\b`)
-	karmaJasmine   = regexp.MustCompile(`frameworks\s*:\s*\[[^\]]*['"]jasmine['"]`)
-	karmaCoverage  = regexp.MustCompile(`coverageReporter|karma-coverage`)
-	csprojRules    = []rule{{regexp.MustCompile(`(?i)Include="xunit"`), "xunit"}, {regexp.MustCompile(`(?i)Include="nunit"`), "nunit"}, {regexp.MustCompile(`(?i)Include="mstest\.testframework"`), "mstest"}}
-	reqCoverage    = regexp.MustCompile(`(?m)^\s*(?:pytest-cov|coverage)\b`)
-	jestCoverage   = regexp.MustCompile(`coverageThreshold|collectCoverage\s*:\s*true`)
+	reqPytest     = regexp.MustCompile(`(?m)^\s*["']?pytest\b`)
+	tomlPytest    = regexp.MustCompile(`(?m)^\[tool\.pytest|["']pytest\b|^\s*pytest\s*=`)
+	cfgPytest     = regexp.MustCompile(`(?m)^\[(?:tool:)?pytest\]`)
+	tomlCoverage  = regexp.MustCompile(`(?m)^\[tool\.coverage|^\[coverage:|["']?pytest-cov\b|--cov\b`)
+	gemRspec      = regexp.MustCompile(`(?m)^\s*gem\s+['"]rspec(?:-rails)?['"]`)
+	gemMinitest   = regexp.MustCompile(`(?m)^\s*gem\s+['"]minitest['"]`)
+	simplecov     = regexp.MustCompile(`(?i)\bsimplecov\b`)
+	pomRules      = []rule{{regexp.MustCompile(`<artifactId>\s*junit(?:-jupiter[\w-]*)?\s*</artifactId>`), "junit"}, {regexp.MustCompile(`<artifactId>\s*testng\s*</artifactId>`), "testng"}, {regexp.MustCompile(`<artifactId>\s*spring-boot-starter-test\s*</artifactId>`), "spring-test"}, {regexp.MustCompile(`<artifactId>\s*spring-boot-starter-test\s*</artifactId>`), "junit"}}
+	gradleRules   = []rule{{regexp.MustCompile(`\bjunit\b|useJUnitPlatform\(`), "junit"}, {regexp.MustCompile(`\btestng\b|useTestNG\(`), "testng"}, {regexp.MustCompile(`spring-boot-starter-test`), "spring-test"}, {regexp.MustCompile(`spring-boot-starter-test`), "junit"}}
+	jacoco        = regexp.MustCompile(`\bjacoco\b`)
+	goTestify     = regexp.MustCompile(`(?m)^\s*(?:require\s+)?github\.com/stretchr/testify\s`)
+	phpunitCov    = regexp.MustCompile(`<coverage\b`)
+	karmaJasmine  = regexp.MustCompile(`frameworks\s*:\s*\[[^\]]*['"]jasmine['"]`)
+	karmaCoverage = regexp.MustCompile(`coverageReporter|karma-coverage`)
+	csprojRules   = []rule{{regexp.MustCompile(`(?i)Include="xunit"`), "xunit"}, {regexp.MustCompile(`(?i)Include="nunit"`), "nunit"}, {regexp.MustCompile(`(?i)Include="mstest\.testframework"`), "mstest"}}
+	reqCoverage   = regexp.MustCompile(`(?m)^\s*(?:pytest-cov|coverage)\b`)
+	// jest --init writes every option, the unused ones commented out
+	// ("// coverageDirectory: undefined,"): a key after a slash is no setting.
+	jestCoverage   = regexp.MustCompile(`(?m)^[^/\n]*\b(?:coverageThreshold|coverageDirectory|collectCoverage['"]?\s*:\s*true)\b`)
 	vitestCoverage = regexp.MustCompile(`\bcoverage\s*:`)
 	simplecovStart = regexp.MustCompile(`SimpleCov\.start|require\s+['"]simplecov['"]`)
 	coverlet       = regexp.MustCompile(`(?i)coverlet`)
@@ -103,7 +105,10 @@ func configFacts(r *snapshot.Repo, p string) (ids []named, cov []facts.Evidence)
 		}
 	}
 	switch {
-	case base == "pytest.ini", base == "conftest.py":
+	case base == "pytest.ini":
+		add("pytest", nil)
+		coverage(tomlCoverage, "coverage configured")
+	case base == "conftest.py":
 		add("pytest", nil)
 	case base == "pyproject.toml", base == "Pipfile":
 		add("pytest", tomlPytest)
@@ -208,8 +213,11 @@ func packageJSON(r *snapshot.Repo, p string, b []byte) (ids []named, cov []facts
 		if !seen["jest"] {
 			ids = append(ids, named{id: "jest", line: jsonLine(b, "jest")})
 		}
-		if pkg.Jest["coverageThreshold"] != nil || pkg.Jest["collectCoverage"] == true {
-			cov = append(cov, ev(r, p, jsonLine(b, "coverageThreshold"), "jest coverage configured"))
+		for _, k := range []string{"coverageThreshold", "coverageDirectory", "collectCoverage"} {
+			if v := pkg.Jest[k]; v != nil && v != false {
+				cov = append(cov, ev(r, p, jsonLine(b, k), "jest coverage configured"))
+				break
+			}
 		}
 	}
 	if len(pkg.Nyc) > 0 || len(pkg.C8) > 0 {
@@ -276,14 +284,61 @@ func ciFiles(r *snapshot.Repo) []string {
 	return out
 }
 
-var ciCov = regexp.MustCompile(`go\s+test\b[^\n#]*\s-(?:cover\b|coverprofile\b|covermode\b)|--cov\b|\bcoverage\s+(?:run|xml|report)\b|--coverage\b|\bcodecov/codecov-action\b|\bcoverallsapp/github-action\b|\bjacocoTestReport\b|jacoco:report`)
+// ciCov is a coverage run or upload on a CI line: go test -cover,
+// -coverprofile, -covermode or -coverpkg; pytest --cov; coverage.py;
+// --coverage (jest, vitest); JaCoCo reports; uploads to Codecov or
+// Coveralls (codecov-action, the codecov.io/bash uploader, the codecov CLI
+// and orb, goveralls, coveralls).
+var ciCov = regexp.MustCompile(`go\s+test\b[^\n#]*\s-(?:cover|coverprofile|covermode|coverpkg)\b|--cov\b|\bcoverage\s+(?:run|xml|report)\b|--coverage\b|\bcodecov\b|\bcoveralls\b|\bgoveralls\b|\bjacocoTestReport\b|jacoco:report`)
 
-// ciCoverage finds coverage runs in a CI or build file, skipping commented
-// lines.
-func ciCoverage(r *snapshot.Repo, p string) []facts.Evidence {
+// ciScript is a shell script a CI line runs: "bash ./scripts/coverage.sh",
+// "run: ci/test.sh".
+var ciScript = regexp.MustCompile(`(?:^|[\s;&|('"=:])((?:\.{1,2}/)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:sh|bash))\b`)
+
+// maxScripts bounds the scripts followed from CI files.
+const maxScripts = 20
+
+// ciCoverage finds coverage runs in the CI files and in the repository's
+// shell scripts they run (one level: golang-gin-realworld's CI runs
+// scripts/coverage.sh, which runs go test -coverprofile).
+func ciCoverage(r *snapshot.Repo, ciPaths []string) []facts.Evidence {
+	type script struct{ path, by string }
+	var (
+		out     []facts.Evidence
+		scripts []script
+		seen    = map[string]bool{}
+	)
+	for _, p := range ciPaths {
+		cov, run := ciFileCoverage(r, p)
+		if cov != nil {
+			out = append(out, ev(r, p, cov.line, "coverage in CI: "+cov.text))
+		}
+		for _, s := range run {
+			if !seen[s] && len(scripts) < maxScripts && r.Has(s) {
+				seen[s] = true
+				scripts = append(scripts, script{s, p})
+			}
+		}
+	}
+	for _, s := range scripts {
+		if cov, _ := ciFileCoverage(r, s.path); cov != nil {
+			return append(out, ev(r, s.path, cov.line, "coverage in a script CI runs ("+s.by+"): "+cov.text))
+		}
+	}
+	return out
+}
+
+type covLine struct {
+	line int
+	text string
+}
+
+// ciFileCoverage returns the first coverage line of one CI or script file
+// and the scripts the file runs, skipping commented lines.
+func ciFileCoverage(r *snapshot.Repo, p string) (cov *covLine, run []string) {
 	b, err := r.Read(p)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	line := 0
 	for rest := b; len(rest) > 0; {
@@ -299,11 +354,20 @@ func ciCoverage(r *snapshot.Repo, p string) []facts.Evidence {
 		if len(t) == 0 || t[0] == '#' || bytes.HasPrefix(t, []byte("//")) {
 			continue
 		}
-		if ciCov.Match(l) {
-			return []facts.Evidence{ev(r, p, line, "coverage in CI: "+string(trim(t, 80)))}
+		if cov == nil && ciCov.Match(l) {
+			cov = &covLine{line, string(trim(t, 80))}
+		}
+		if !bytes.Contains(l, []byte(".sh")) && !bytes.Contains(l, []byte(".bash")) {
+			continue
+		}
+		for _, m := range ciScript.FindAllSubmatch(l, -1) {
+			s := path.Clean(string(m[1]))
+			if !strings.HasPrefix(s, "../") && s != p {
+				run = append(run, s)
+			}
 		}
 	}
-	return nil
+	return cov, run
 }
 
 func trim(b []byte, n int) []byte {

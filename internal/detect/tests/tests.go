@@ -142,9 +142,7 @@ func Detect(r *snapshot.Repo) facts.Tests {
 		}
 		covEv = append(covEv, cov...)
 	}
-	for _, p := range ciFiles(r) {
-		covEv = append(covEv, ciCoverage(r, p)...)
-	}
+	covEv = append(covEv, ciCoverage(r, ciFiles(r))...)
 	t.Coverage = len(covEv) > 0
 	for n := range fw {
 		t.Frameworks = append(t.Frameworks, n)

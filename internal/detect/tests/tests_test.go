@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pathway-dev/pathway/internal/snapshot/snapshottest"
 )
 
 func TestDetectFixtures(t *testing.T) {
@@ -35,6 +37,10 @@ func TestDetectFixtures(t *testing.T) {
 		{"laravel-bad", false, true, 0, 2, 0, []string{"phpunit"}, false, "tests/Feature/ExampleTest.php"},
 		{"gin-good", true, false, 1, 0, 2, []string{"go-test", "testify"}, false, "handlers/todo_test.go"},
 		{"gin-bad", false, true, 0, 1, 0, []string{}, false, "main_test.go"},
+		// CI runs scripts/coverage.sh, which runs go test -coverprofile (golang-gin-realworld).
+		{"gin-coverage-script", true, false, 1, 0, 2, []string{"go-test", "testify"}, true, "scripts/coverage.sh"},
+		// Nx's jest.config.ts sets coverageDirectory (node-express-realworld).
+		{"express-nx-jest", true, false, 1, 0, 2, []string{"jest"}, true, "jest.config.ts"},
 	}
 	for _, c := range cases {
 		t.Run(c.repo, func(t *testing.T) {
@@ -75,5 +81,83 @@ func TestDetectFixtures(t *testing.T) {
 				t.Errorf("ratio = %v, want > 0", got.Ratio)
 			}
 		})
+	}
+}
+
+// TestCoverageSources: coverage asked for in CI, in the scripts CI runs, in
+// jest and pytest configuration; and the look-alikes that ask for none.
+func TestCoverageSources(t *testing.T) {
+	test := "handlers/todo_test.go"
+	body := "package handlers\n\nimport \"testing\"\n\nfunc TestList(t *testing.T) {\n\tif len(list()) != 0 {\n\t\tt.Fatal(\"not empty\")\n\t}\n}\n"
+	cases := []struct {
+		name  string
+		files map[string]string
+		path  string // where the coverage evidence must point, "" for no coverage
+		line  int
+	}{
+		{"codecov bash uploader", map[string]string{
+			".travis.yml": "language: go\nscript:\n  - go test -v ./...\nafter_success:\n  - bash <(curl -s https://codecov.io/bash)\n",
+		}, ".travis.yml", 5},
+		{"goveralls", map[string]string{
+			".github/workflows/ci.yml": "jobs:\n  test:\n    steps:\n      - run: go test -v ./...\n      - run: goveralls -service=github\n",
+		}, ".github/workflows/ci.yml", 5},
+		{"codecov action", map[string]string{
+			".github/workflows/test.yml": "jobs:\n  test:\n    steps:\n      - run: npm test\n      - uses: codecov/codecov-action@v4\n",
+		}, ".github/workflows/test.yml", 5},
+		{"go test -cover in a workflow", map[string]string{
+			".github/workflows/go.yml": "jobs:\n  build:\n    steps:\n      - name: Test\n        run: go test -v -cover ./...\n",
+		}, ".github/workflows/go.yml", 5},
+		{"script run from a workflow", map[string]string{
+			".github/workflows/go.yml": "jobs:\n  build:\n    steps:\n      - run: |\n          go vet ./...\n          ./ci/test.sh\n",
+			"ci/test.sh":               "#!/bin/sh\nset -eu\ngo test -race -covermode=atomic -coverprofile=coverage.out ./...\n",
+		}, "ci/test.sh", 3},
+		{"pytest --cov in pytest.ini", map[string]string{
+			"pytest.ini": "[pytest]\naddopts = --cov=app --cov-report=term-missing\n",
+		}, "pytest.ini", 2},
+		{"jest collectCoverage in package.json", map[string]string{
+			"package.json": "{\n  \"name\": \"api\",\n  \"jest\": {\n    \"testEnvironment\": \"node\",\n    \"coverageDirectory\": \"coverage\"\n  }\n}\n",
+		}, "package.json", 5},
+		{"npm script --coverage", map[string]string{
+			"package.json": "{\n  \"scripts\": {\n    \"test\": \"jest\",\n    \"test:cov\": \"jest --coverage\"\n  }\n}\n",
+		}, "package.json", 4},
+		// Traps.
+		{"script only in a comment", map[string]string{
+			".travis.yml":         "script:\n#  - bash ./scripts/coverage.sh\n  - go test ./...\n",
+			"scripts/coverage.sh": "go test -coverprofile=c.out ./...\n",
+		}, "", 0},
+		{"script CI runs without coverage", map[string]string{
+			".travis.yml":     "script:\n  - bash ./scripts/test.sh\n",
+			"scripts/test.sh": "#!/bin/sh\n# go test -coverprofile=c.out ./...\ngo test -v ./...\n",
+		}, "", 0},
+		{"script CI names but the repo lacks", map[string]string{
+			".travis.yml": "script:\n  - bash ./scripts/coverage.sh\n",
+		}, "", 0},
+		{"jest --init leaves the coverage options commented", map[string]string{
+			"jest.config.js": "module.exports = {\n  // collectCoverage: false,\n  // coverageDirectory: undefined,\n  // coverageThreshold: undefined,\n  testEnvironment: \"node\",\n};\n",
+		}, "", 0},
+		{"jest collectCoverage false", map[string]string{
+			"jest.config.js": "module.exports = {\n  collectCoverage: false,\n};\n",
+		}, "", 0},
+	}
+	for _, c := range cases {
+		files := map[string]string{test: body, "handlers/todo.go": "package handlers\n\nfunc list() []string { return nil }\n"}
+		for p, b := range c.files {
+			files[p] = b
+		}
+		got := Detect(snapshottest.Map("r", files))
+		if got.Coverage != (c.path != "") {
+			t.Errorf("%s: coverage = %v, want %v (%+v)", c.name, got.Coverage, c.path != "", got.Evidence)
+			continue
+		}
+		if c.path == "" {
+			continue
+		}
+		found := false
+		for _, e := range got.Evidence {
+			found = found || e.Path == c.path && e.Line == c.line && strings.Contains(e.Text, "coverage")
+		}
+		if !found {
+			t.Errorf("%s: no coverage evidence at %s:%d in %+v", c.name, c.path, c.line, got.Evidence)
+		}
 	}
 }

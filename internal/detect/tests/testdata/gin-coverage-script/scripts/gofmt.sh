@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Fails when a file is not gofmt-ed.
+test -z "$(gofmt -l $(find . -name '*.go'))"
