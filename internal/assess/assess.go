@@ -690,8 +690,14 @@ func evidence(step string, repos []*facts.Repo, states []*ruleState, idx int) []
 			continue
 		}
 		for _, r := range s.results {
-			if r.Outcome == rules.Pass && r.Path != "" {
+			switch {
+			case r.Outcome != rules.Pass:
+			case r.Path != "":
 				add(r.Repo, facts.Evidence{Path: r.Path, Text: r.Message})
+			case s.rule.Scope != rules.ScopeRepo && r.Message != "":
+				// Portfolio and profile rules have no file to cite: what
+				// they found ("48 followers") is the evidence.
+				add(r.Repo, facts.Evidence{Text: r.Message})
 			}
 		}
 	}
@@ -706,8 +712,11 @@ func evidence(step string, repos []*facts.Repo, states []*ruleState, idx int) []
 				add(r.Name, facts.Evidence{Text: strings.Join(parts, ", ")})
 			}
 		case "databases":
-			if len(r.Stack.Databases) > 0 || len(r.Stack.ORMs) > 0 {
+			switch {
+			case len(r.Stack.Databases) > 0:
 				add(r.Name, facts.Evidence{Path: first(r.Stack.Manifests), Text: "databases: " + rules.And(r.Stack.Databases) + orms(r.Stack.ORMs)})
+			case len(r.Stack.ORMs) > 0:
+				add(r.Name, facts.Evidence{Path: first(r.Stack.Manifests), Text: "ORM: " + rules.And(r.Stack.ORMs) + " (database not named in the configuration)"})
 			}
 		case "frameworks":
 			if len(r.Stack.Frameworks) > 0 {
