@@ -27,14 +27,17 @@
 //	                  contributing 1 — a section counts when its heading is
 //	                  recognised and something other than a placeholder
 //	                  ("TODO", "coming soon") is under it; a paragraph of 15+
-//	                  words before the first subheading counts as description
+//	                  words before the first subheading counts as description;
+//	                  "Dependencies", "Libraries", "Tools" mean tech-stack only
+//	                  as the whole heading ("Install Dependencies" is installation)
 //	setup      0..15  15 when a code block holds a setup or run command
 //	                  (git clone, npm install, pip install -r, docker compose up,
 //	                  go run, mvn spring-boot:run, php artisan, bundle install,
 //	                  rails db:migrate, ...), 8 when only inline code does
 //	code       0..5   3 for one code block, 5 for two or more
 //	visuals    0..10  5 for one image, 10 for two or more, a GIF, or an image
-//	                  under a screenshots/demo heading
+//	                  under a screenshots/demo heading (images in headings,
+//	                  such as a logo as the title, count)
 //	badges     0..5   3 for one badge, 5 for two or more
 //	links      0..5   5 minus 2 per broken relative link, given only to a
 //	                  README of 50+ own words (an empty README has nothing to
@@ -80,9 +83,8 @@ var synonyms = map[string][]string{
 		"env vars", "variables", "settings", "options", "dotenv"},
 	"api": {"api", "apis", "endpoints", "endpoint", "routes", "api reference", "api documentation", "api docs", "rest api",
 		"graphql", "swagger", "openapi"},
-	"tests": {"tests", "test", "testing", "running tests", "run tests", "unit tests", "test suite", "specs", "coverage"},
-	"tech-stack": {"tech stack", "stack", "built with", "technologies", "technology", "technologies used", "tools", "tools used",
-		"made with", "tech", "frameworks", "libraries", "dependencies", "languages"},
+	"tests":      {"tests", "test", "testing", "running tests", "run tests", "unit tests", "test suite", "specs", "coverage"},
+	"tech-stack": {"tech stack", "built with", "technologies", "technology", "technologies used", "made with"},
 	"screenshots": {"screenshots", "screenshot", "screen shots", "demo", "preview", "live demo", "gallery", "showcase",
 		"images", "video", "gif"},
 	"license":      {"license", "licence", "licensing", "copyright"},
@@ -235,6 +237,18 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 		}
 	}
 	section := "" // section of the innermost recognised heading
+	countImages := func(b block, i int) {
+		for _, im := range b.images {
+			if reBadge.MatchString(im.src) || (b.onlyLinkedImages && len(b.images) >= 2 && i < firstSub) {
+				out.Badges++
+				continue
+			}
+			out.Images++
+			if reVideo.MatchString(im.src) || section == "screenshots" {
+				visualBonus = true
+			}
+		}
+	}
 	for i, b := range blocks {
 		if b.template {
 			templateWords += countWords(b.text)
@@ -250,6 +264,8 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 			if !b.template {
 				out.Headings++
 				ownWords += countWords(b.text)
+				// "# ![Conduit](logo.png)": a logo as the title is an image.
+				countImages(b, i)
 			}
 			continue
 		}
@@ -274,16 +290,7 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 				setupSpan = true
 			}
 		}
-		for _, im := range b.images {
-			if reBadge.MatchString(im.src) || (b.onlyLinkedImages && len(b.images) >= 2 && i < firstSub) {
-				out.Badges++
-				continue
-			}
-			out.Images++
-			if reVideo.MatchString(im.src) || section == "screenshots" {
-				visualBonus = true
-			}
-		}
+		countImages(b, i)
 	}
 	if introWords >= 15 {
 		found["description"] = true
@@ -356,6 +363,35 @@ func ownBody(blocks []block, i int) bool {
 	return false
 }
 
+// weakStack are words that name the tech stack only when they are the whole
+// heading, with at most filler words ("Dependencies", "Libraries and
+// tools", "Main frameworks used"): "Install Dependencies" is installation,
+// "Run the tools" is usage.
+var weakStack = map[string]bool{
+	"stack": true, "tools": true, "tech": true, "frameworks": true, "libraries": true, "dependencies": true,
+	"languages": true, "packages": true,
+}
+
+var stackFiller = map[string]bool{
+	"the": true, "and": true, "main": true, "key": true, "core": true, "used": true, "our": true, "project": true,
+	"other": true, "major": true, "of": true, "this": true,
+}
+
+// weakStackOnly reports whether n (normalised) is made of weak tech-stack
+// words and filler only, with at least one weak word.
+func weakStackOnly(n string) bool {
+	weak := false
+	for _, w := range strings.Fields(n) {
+		switch {
+		case weakStack[w]:
+			weak = true
+		case !stackFiller[w]:
+			return false
+		}
+	}
+	return weak
+}
+
 // classify returns the section ids a heading names. Tests win over usage so
 // that "Running the tests" is not also read as usage.
 func classify(heading string) []string {
@@ -365,6 +401,10 @@ func classify(heading string) []string {
 	}
 	var ids []string
 	for _, id := range Sections {
+		if id == "tech-stack" && weakStackOnly(n) {
+			ids = append(ids, id)
+			continue
+		}
 		for _, s := range synonyms[id] {
 			if strings.Contains(n, " "+s+" ") {
 				ids = append(ids, id)

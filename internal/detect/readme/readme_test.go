@@ -352,7 +352,20 @@ func TestClassify(t *testing.T) {
 		"Licence":                      {"license"},
 		"About the project":            {"description"},
 		"Acknowledgements":             nil,
-		"Roadmap":                      nil,
+		// Installation words win: "dependencies" names the stack only alone.
+		"Install Dependencies":        {"installation"},
+		"Installing the dependencies": {"installation"},
+		"Setup & Dependencies":        {"installation"},
+		"Requirements":                {"installation"},
+		"Dependencies":                {"tech-stack"},
+		"Main dependencies":           {"tech-stack"},
+		"Frameworks & Libraries":      {"tech-stack"},
+		"Tools used":                  {"tech-stack"},
+		"Tech Stack":                  {"tech-stack"},
+		"Technology stack":            {"tech-stack"},
+		"Run the tools":               {"usage"},
+		"Dependency injection":        nil,
+		"Roadmap":                     nil,
 	}
 	for h, want := range cases {
 		if got := classify(h); !reflect.DeepEqual(got, want) {
@@ -414,5 +427,43 @@ func BenchmarkDetect(b *testing.B) {
 func TestNilRepo(t *testing.T) {
 	if rm := Detect(nil); rm.Present || rm.Sections == nil {
 		t.Errorf("nil repo: %+v", rm)
+	}
+}
+
+// TestGinConduitReadme is modelled on golang-gin-realworld's README: the
+// logo is the title heading, setup is under "Install Dependencies", and
+// nothing lists the stack.
+func TestGinConduitReadme(t *testing.T) {
+	rm := Detect(load(t, "gin-conduit"))
+	checkSum(t, rm)
+	if want := []string{"description", "installation", "tests"}; !reflect.DeepEqual(rm.Sections, want) {
+		t.Errorf("sections = %v, want %v", rm.Sections, want)
+	}
+	if rm.Images != 1 || rm.Badges != 3 {
+		t.Errorf("images=%d badges=%d, want 1 (the logo in the title heading), 3", rm.Images, rm.Badges)
+	}
+	if p := part(t, rm, "visuals"); p.Points != 5 {
+		t.Errorf("visuals = %+v, want 5 for one image", p)
+	}
+	if len(rm.BrokenLinks) != 0 {
+		t.Errorf("broken links %v: the heading image and LICENSE exist", rm.BrokenLinks)
+	}
+}
+
+func TestHeadingImages(t *testing.T) {
+	cases := []struct {
+		src            string
+		images, badges int
+	}{
+		{"# ![Logo](logo.png)\n\nA service for notes.\n", 1, 0},
+		{"# My API <img src=\"docs/icon.svg\" width=\"32\">\n\ntext\n", 1, 0},
+		{"# Shop [![CI](https://github.com/a/b/actions/workflows/ci.yml/badge.svg)](https://github.com/a/b/actions)\n\ntext\n", 0, 1},
+		{"# Shop\n\n## ![demo](docs/demo.gif) Demo\n\nIt runs.\n", 1, 0},
+	}
+	for _, c := range cases {
+		rm := Detect(repo(map[string]string{"README.md": c.src}))
+		if rm.Images != c.images || rm.Badges != c.badges {
+			t.Errorf("%q: images=%d badges=%d, want %d %d", c.src, rm.Images, rm.Badges, c.images, c.badges)
+		}
 	}
 }
