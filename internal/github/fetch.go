@@ -144,6 +144,9 @@ func (s *Source) checkBudget(snap *snapshot.Snapshot, n int) {
 	}
 	snap.Warnings = append(snap.Warnings, msg)
 	s.logf("%s", msg)
+	if s.notice != nil {
+		s.notice(msg)
+	}
 }
 
 // listRepos reads every repository login owns, 100 a page.

@@ -56,6 +56,9 @@ type Config struct {
 	// Log receives progress lines (for -v); nil is silent. Lines never
 	// hold the token.
 	Log func(format string, args ...any)
+	// Notice receives what the user must hear before the fetching starts
+	// even without -v: the audit will not fit in the rate limit.
+	Notice func(msg string)
 	// Countdown, when set, is called about once a second while the source
 	// waits for a rate limit, with the time left and the end of the wait;
 	// a last call has left == 0.
@@ -89,6 +92,7 @@ type Source struct {
 	maxWait   time.Duration
 	log       func(string, ...any)
 	countdown func(time.Duration, time.Time)
+	notice    func(string)
 	now       func() time.Time
 	sleep     func(context.Context, time.Duration) error
 
@@ -130,6 +134,7 @@ func New(cfg Config) (*Source, error) {
 		maxWait:     max(cfg.MaxWait, 0),
 		log:         cfg.Log,
 		countdown:   cfg.Countdown,
+		notice:      cfg.Notice,
 		now:         cfg.Now,
 		sleep:       cfg.Sleep,
 		gates:       map[string]*gate{},
@@ -254,7 +259,7 @@ func (s *Source) user(ctx context.Context, login string) (*gh.User, error) {
 		return u, nil
 	}
 	if status(err) == http.StatusNotFound {
-		return nil, fmt.Errorf("%w: GitHub user %q not found on %s", snapshot.ErrNotFound, login, s.host)
+		return nil, &notFound{fmt.Sprintf("GitHub user %q not found on %s", login, s.host)}
 	}
 	return nil, s.fatal(err, "reading user "+login)
 }
@@ -385,6 +390,13 @@ func refusedUntil(h http.Header) time.Time {
 	return time.Time{}
 }
 
+// notFound reads as its message alone ("GitHub user "x" not found") yet
+// is snapshot.ErrNotFound for errors.Is.
+type notFound struct{ msg string }
+
+func (e *notFound) Error() string        { return e.msg }
+func (e *notFound) Is(target error) bool { return target == snapshot.ErrNotFound }
+
 // rateError is the message for a rate limit that stops the audit.
 func (s *Source) rateError(reset time.Time) error {
 	when := "later"
@@ -406,6 +418,12 @@ func (s *Source) rateError(reset time.Time) error {
 func (s *Source) fatal(err error, doing string) error {
 	if errors.Is(err, context.Canceled) {
 		return err
+	}
+	var ab *gh.AbuseRateLimitError
+	if errors.As(err, &ab) {
+		// A secondary limit is about bursts, not the hourly budget: the
+		// hourly reset time would mislead.
+		return fmt.Errorf("%w: GitHub's secondary rate limit (too many requests in a short time) stopped the audit on %s; wait a few minutes and run again, or lower --concurrency", snapshot.ErrRateLimited, s.host)
 	}
 	if ok, reset := rateLimited(err, nil); ok {
 		return s.rateError(reset)

@@ -180,6 +180,12 @@ flag, invalid rule file), 3 below --fail-under.`,
 			if opts.User != "" && !opts.Local {
 				return cmdutil.InputErrorf("--user goes with --local: without --local, name the login as an argument")
 			}
+			if opts.Concurrency < 1 || opts.Concurrency > 64 {
+				return cmdutil.InputErrorf("--concurrency must be from 1 to 64, got %d", opts.Concurrency)
+			}
+			if opts.MaxWait < 0 {
+				return cmdutil.InputErrorf("--max-wait must be 0 (never wait) or more, got %s", opts.MaxWait)
+			}
 			if opts.MaxRepos < 0 {
 				return cmdutil.InputErrorf("--max-repos must be 0 (all) or more, got %d", opts.MaxRepos)
 			}
@@ -381,12 +387,18 @@ func sourceError(err error) error {
 }
 
 func newGitHub(opts *Options) (*github.Source, error) {
-	token := opts.Token
+	// A token pasted with its newline is still the token.
+	token := strings.TrimSpace(opts.Token)
 	if token == "" {
-		token = opts.Getenv("GITHUB_TOKEN")
+		token = strings.TrimSpace(opts.Getenv("GITHUB_TOKEN"))
 	}
 	if token == "" {
-		token = opts.Getenv("GH_TOKEN")
+		token = strings.TrimSpace(opts.Getenv("GH_TOKEN"))
+	}
+	for _, c := range token {
+		if c < 0x21 || c > 0x7e {
+			return nil, cmdutil.InputErrorf("the GitHub token (GITHUB_TOKEN / GH_TOKEN) contains spaces or control characters: check how it was set")
+		}
 	}
 	if opts.Token != "" {
 		fmt.Fprintln(opts.IO.ErrOut, "pathway: warning: --token shows in process lists; prefer GITHUB_TOKEN or GH_TOKEN")
@@ -403,8 +415,8 @@ func newGitHub(opts *Options) (*github.Source, error) {
 			return nil, cmdutil.InputErrorf("--api-url %q is not an http(s) URL", apiURL)
 		}
 	}
-	if token == "" && opts.Verbose {
-		fmt.Fprintln(opts.IO.ErrOut, "pathway: no GITHUB_TOKEN: anonymous requests are limited to 60 an hour")
+	if token == "" {
+		fmt.Fprintln(opts.IO.ErrOut, "pathway: note: no GITHUB_TOKEN or GH_TOKEN: GitHub allows 60 anonymous requests an hour (about 18 repositories)")
 	}
 	cacheDir, err := cacheDir(opts)
 	if err != nil {
@@ -418,6 +430,9 @@ func newGitHub(opts *Options) (*github.Source, error) {
 		UserAgent:   "pathway/" + opts.Version,
 		CacheDir:    cacheDir,
 		MaxWait:     opts.MaxWait,
+		Notice: func(msg string) {
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s\n", msg)
+		},
 	}
 	if opts.Verbose {
 		cfg.Log = func(format string, args ...any) {

@@ -141,6 +141,10 @@ func TestRateLimitGivesAPartialReport(t *testing.T) {
 	if res.code != 1 || !strings.Contains(res.stderr, "partial") {
 		t.Fatalf("exit %d (want 1)\n%s", res.code, res.stderr)
 	}
+	// The user hears before the fetching that it will not fit.
+	if i, j := strings.Index(res.stderr, "need at least"), strings.Index(res.stderr, "partial"); i < 0 || i > j {
+		t.Errorf("no up-front warning that the audit will not fit:\n%s", res.stderr)
+	}
 	r := readReport(t, filepath.Join(dir, "out", "mara-dev-readiness.json"))
 	if !r.Partial || !strings.Contains(strings.Join(r.Warnings, "\n"), "try again after") || r.Overall.Level == report.Ready {
 		t.Errorf("partial=%v warnings=%q", r.Partial, r.Warnings)

@@ -227,7 +227,8 @@ func TestAuditBadInput(t *testing.T) {
 		msg  string
 	}{
 		{"invalid login", nil, []string{"audit", "bad--login", "--api-url", srv.URL()}, 2, "not a valid GitHub login"},
-		{"unknown user", nil, []string{"audit", "nobody-here", "--api-url", srv.URL(), "--no-cache"}, 2, `GitHub user "nobody-here" not found`},
+		{"unknown user", nil, []string{"audit", "nobody-here", "--api-url", srv.URL(), "--no-cache"}, 2, `pathway: GitHub user "nobody-here" not found on`},
+		{"token with a newline still works", []string{"GITHUB_TOKEN=ghp_notarealtoken000000000000000000000000\n"}, []string{"audit", "newbie42", "--api-url", srv.URL(), "--no-cache"}, 2, "401 Bad credentials"},
 		{"bad token", []string{"GITHUB_TOKEN=ghp_notarealtoken000000000000000000000000"}, []string{"audit", "newbie42", "--api-url", srv.URL(), "--no-cache"}, 2, "GITHUB_TOKEN"},
 		{"unreachable host", nil, []string{"audit", "newbie42", "--api-url", closed, "--no-cache"}, 1, strings.TrimPrefix(closed, "http://")},
 		{"unknown format", nil, []string{"audit", "newbie42", "--format", "docx"}, 2, "unknown --format"},

@@ -60,6 +60,9 @@ func TestBadInputIsExit2(t *testing.T) {
 		"unknown step":       {"octocat", "--fail-under", "cooking=3"},
 		"negative max":       {"octocat", "--max-repos", "-1"},
 		"user without local": {"octocat", "--user", "octocat"},
+		"no concurrency":     {"octocat", "--concurrency", "0"},
+		"negative max-wait":  {"octocat", "--max-wait", "-5s"},
+		"unknown paper":      {"octocat", "--paper", "a5"},
 	} {
 		_, err := parse(t, args...)
 		if cmdutil.Code(err) != cmdutil.ExitInput {
