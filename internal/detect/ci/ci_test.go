@@ -7,6 +7,7 @@ import (
 
 	"github.com/pathway-dev/pathway/internal/facts"
 	"github.com/pathway-dev/pathway/internal/snapshot"
+	"github.com/pathway-dev/pathway/internal/snapshot/snapshottest"
 )
 
 // tri renders a tri-state for messages and comparisons.
@@ -136,6 +137,8 @@ func TestDeployFixtures(t *testing.T) {
 		{"laravel-good", []string{"compose"}, false, true, "docker-compose.yml", "Compose"},
 		{"gin-good", []string{"docker", "terraform"}, true, false, "infra/main.tf", "Terraform"},
 		{"gin-azure-bad", []string{}, false, false, "", ""},
+		// The Dev Container and Gitpod images build the editor's workspace, not the app (spring-petclinic).
+		{"spring-devcontainer", []string{"kubernetes"}, false, false, "k8s/petclinic.yml", "Kubernetes manifest (Deployment)"},
 	}
 	for _, c := range cases {
 		t.Run(c.repo, func(t *testing.T) {
@@ -150,5 +153,43 @@ func TestDeployFixtures(t *testing.T) {
 				t.Errorf("evidence %+v for a repo without deployment", got.Evidence)
 			}
 		})
+	}
+}
+
+// TestDevEnvironmentImages: an app Dockerfile still counts next to a Dev
+// Container, and its evidence names the app's file, never the workspace's.
+func TestDevEnvironmentImages(t *testing.T) {
+	cases := []struct {
+		name      string
+		files     map[string]string
+		container bool
+		compose   bool
+		path      string
+	}{
+		{"app image beside a dev container", map[string]string{
+			".devcontainer/Dockerfile":         "FROM mcr.microsoft.com/devcontainers/go:1.22\n",
+			".devcontainer/compose.yaml":       "services:\n  dev:\n    build: .\n",
+			"Dockerfile":                       "FROM golang:1.22 AS build\nCOPY . .\nRUN go build -o /app ./cmd/api\nFROM gcr.io/distroless/base\nCOPY --from=build /app /app\n",
+			"services/api/.devcontainer/x.yml": "services: {}\n",
+		}, true, false, "Dockerfile"},
+		{"nested dev container and gitpod only", map[string]string{
+			"backend/.devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/python:3.12\n",
+			".gitpod.Dockerfile":               "FROM gitpod/workspace-full\n",
+			".gitpod/docker-compose.yml":       "services:\n  db:\n    image: postgres:16\n",
+		}, false, false, ""},
+	}
+	for _, c := range cases {
+		got := Deploy(snapshottest.Map("r", c.files))
+		if got.Container != c.container || got.Compose != c.compose {
+			t.Errorf("%s: container=%v compose=%v, want %v %v (%+v)", c.name, got.Container, got.Compose, c.container, c.compose, got.Evidence)
+		}
+		for _, e := range got.Evidence {
+			if devEnv(e.Path) {
+				t.Errorf("%s: evidence from a development environment: %+v", c.name, e)
+			}
+		}
+		if c.path != "" && !hasEvidence(got.Evidence, c.path, 0, "container image") {
+			t.Errorf("%s: no container evidence at %s in %+v", c.name, c.path, got.Evidence)
+		}
 	}
 }

@@ -52,7 +52,8 @@ var (
 
 // Deploy computes the packaging and deployment facts of r: configuration
 // files by name (Kubernetes and App Engine ones confirmed by content) and
-// deployment steps in GitHub Actions workflows.
+// deployment steps in GitHub Actions workflows. Development-environment
+// images (.devcontainer/, .gitpod) are not application builds.
 func Deploy(r *snapshot.Repo) facts.Deploy {
 	d := facts.Deploy{Kinds: []string{}}
 	if r == nil || r.Unavailable != "" {
@@ -69,7 +70,7 @@ func Deploy(r *snapshot.Repo) facts.Deploy {
 	read := 0
 	for _, f := range r.Files {
 		p := f.Path
-		if f.Kind == "submodule" || vendored(p) {
+		if f.Kind == "submodule" || vendored(p) || devEnv(p) {
 			continue
 		}
 		base := path.Base(p)
@@ -152,6 +153,19 @@ func vendored(p string) bool {
 		}
 		p = p[i+1:]
 	}
+}
+
+// devEnv reports whether p configures a development environment (Dev
+// Containers, Codespaces, Gitpod): its Dockerfile and Compose file build the
+// editor's workspace, not the application (spring-petclinic's
+// .devcontainer/Dockerfile).
+func devEnv(p string) bool {
+	if strings.HasPrefix(p, ".devcontainer/") || strings.Contains(p, "/.devcontainer/") ||
+		strings.HasPrefix(p, ".gitpod/") || strings.Contains(p, "/.gitpod/") {
+		return true
+	}
+	base := path.Base(p)
+	return base == ".gitpod.Dockerfile" || base == ".gitpod.dockerfile"
 }
 
 // dockerName matches Dockerfile, Dockerfile.prod, api.Dockerfile and

@@ -1,0 +1,1 @@
+FROM gitpod/workspace-java-21
