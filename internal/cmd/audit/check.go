@@ -66,6 +66,9 @@ func checkFiles(opts *Options) error {
 			return cmdutil.InputErrorf("--logo %s is %dx%d pixels; use one of at most %dx%d", opts.Logo, cfg.Width, cfg.Height, maxLogo, maxLogo)
 		}
 	}
+	if opts.Badge != "" && isDir(opts.Badge) {
+		return cmdutil.InputErrorf("--badge %s is a folder: name the SVG file to write (e.g. %s)", opts.Badge, filepath.Join(opts.Badge, "pathway.svg"))
+	}
 	if opts.Compare != "" {
 		if _, err := os.Stat(opts.Compare); err != nil {
 			return cmdutil.InputErrorf("--compare: %v", err)

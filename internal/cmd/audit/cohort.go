@@ -103,7 +103,9 @@ func runGitHub(ctx context.Context, opts *Options, cands []cohort.Candidate, set
 			rows = append(rows, cohort.Row{Login: c.Login, Name: c.Name, Role: roleOf(c, opts), Error: err.Error()})
 			continue
 		}
-		if c.Name != "" && snap.Profile.Name == "" {
+		// The coach's name for the candidate wins: the report and the
+		// cohort summary must call the person the same.
+		if c.Name != "" {
 			snap.Profile.Name = c.Name
 		}
 		set, err := sets.get(roleOf(c, opts))
