@@ -18,7 +18,8 @@ import (
 //     scores 0.8 — fine once per repository; Detect counts repeats as generic;
 //   - any other message starts at 1.0 and loses 0.4 for a subject under 10
 //     characters, 0.2 for one over 72, and 0.25 when its first word is not in
-//     the imperative mood (judged by form, see Imperative); it gains 0.1 for a
+//     the imperative mood (judged by form, see Imperative) or it is a
+//     two-word status report ("Pagination complete"); it gains 0.1 for a
 //     Conventional Commits prefix and 0.1 for a body (commit sizes are not in
 //     the snapshot, so any body that explains is rewarded); the result is
 //     clamped to 0..1.
@@ -55,7 +56,9 @@ var (
 )
 
 // genericWords say nothing about a change; a subject made only of them (and
-// numbers) is generic: "update", "minor fixes", "some changes 2", "wip".
+// numbers) is generic: "update", "minor fixes", "some changes 2", "wip",
+// "Major update." (filler adjectives such as major, big, quick and final
+// add nothing to a generic word).
 var genericWords = setOf(`update updates updated updating upd fix fixes fixed fixing fixup bugfix bugfixes
 	hotfix wip change changes changed commit commits committed committing asdf asd asdfg asdfgh qwe qwerty zxc
 	sdf jkl test testing temp tmp misc save saved saving done final finally work works working worked edit edits
@@ -63,7 +66,11 @@ var genericWords = setOf(`update updates updated updating upd fix fixes fixed fi
 	add added adding stuff things thing tweak tweaks cleanup refactor refactoring improvements improvement
 	improve improved version new latest again everything all code files file bug bugs minor small some more
 	few various the a an of and to it this that my our project repo lol ok okay yes xd hmm idk whatever
-	stuffs random something nothing last another other`)
+	stuffs random something nothing last another other major big quick`)
+
+// statusWords end a two-word status report ("Pagination complete", "Login
+// done"): a past participle or adjective after a noun, no verb first.
+var statusWords = setOf(`complete completed done finished fixed implemented ready working works added updated`)
 
 var initialPhrases = setOf(`initial-commit first-commit init initial initial-import init-commit initialize
 	initial-version first initial-upload first-upload initial-release initialise initial-setup project-init
@@ -123,7 +130,7 @@ func Judge(msg string) Message {
 		s -= longPenalty
 		m.Problems = append(m.Problems, "long")
 	}
-	if !Imperative(firstWord(desc)) {
+	if !Imperative(firstWord(desc)) || status(desc) {
 		s -= moodPenalty
 		m.Problems = append(m.Problems, "not-imperative")
 	}
@@ -189,6 +196,13 @@ func hasBody(body string) bool {
 		n += utf8.RuneCountInString(line)
 	}
 	return n >= 20
+}
+
+// status reports a two-word subject that states a result instead of giving
+// a command: "Pagination complete.", "Tests fixed".
+func status(desc string) bool {
+	f := strings.Fields(desc)
+	return len(f) == 2 && statusWords[strings.ToLower(strings.TrimRight(f[1], ":,.;!?"))]
 }
 
 func firstWord(desc string) string {

@@ -51,6 +51,23 @@ func TestJudge(t *testing.T) {
 		{msg: "sdfghjkl", generic: true, problems: []string{"nonsense"}},
 		{msg: "aaaaaa", generic: true, problems: []string{"nonsense"}},
 		{msg: "add html templates for the shop", min: 1, max: 1},
+		// Filler adjectives around generic words stay generic.
+		{msg: "Major update.", generic: true, problems: []string{"generic"}},
+		{msg: "Big changes", generic: true, problems: []string{"generic"}},
+		{msg: "quick fix", generic: true, problems: []string{"generic"}},
+		{msg: "Final small tweaks", generic: true, problems: []string{"generic"}},
+		{msg: "Some more minor fixes", generic: true, problems: []string{"generic"}},
+		{msg: "Bump major version of gin", min: 1, max: 1},
+		{msg: "Add a quick start guide", min: 1, max: 1},
+		// A two-word status report is not a command.
+		{msg: "Pagination complete.", problems: []string{"not-imperative"}, min: 0.75, max: 0.75},
+		{msg: "Auth done", problems: []string{"short", "not-imperative"}, min: 0.35, max: 0.35},
+		{msg: "Comments finished", problems: []string{"not-imperative"}, min: 0.75, max: 0.75},
+		{msg: "Favorites fixed", problems: []string{"not-imperative"}, min: 0.75, max: 0.75},
+		{msg: "feat: pagination complete", conventional: true, problems: []string{"not-imperative"}, min: 0.85, max: 0.85},
+		{msg: "Complete pagination", min: 1, max: 1},
+		{msg: "Finish the comments API", min: 1, max: 1},
+		{msg: "Remove deprecated", min: 1, max: 1},
 		{msg: "Update dependencies to fix CVE-2024-1234", min: 1, max: 1},
 	} {
 		m := Judge(tc.msg)
