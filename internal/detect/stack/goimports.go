@@ -3,14 +3,15 @@ package stack
 import (
 	"go/parser"
 	"go/token"
-	"path"
 	"strconv"
 	"strings"
 )
 
 // goCodeHints make a Go file likely to open the database: read first when
-// a repository has more Go files than the sample holds.
-var goCodeHints = []string{"db", "database", "store", "storage", "repo", "model", "persist", "sql", "main", "cmd", "common", "config", "infra"}
+// a repository has more Go files than the sample holds. Lower case, matched
+// as is: Go paths are lower case by convention, and a miss only changes the
+// order of reading.
+var goCodeHints = []string{"db", "data", "stor", "repo", "model", "persist", "sql", "main", "cmd", "common", "conf", "infra"}
 
 // goSource reports a Go file of the repository's own non-test code: test
 // files and test folders open test databases, not the application's.
@@ -18,31 +19,53 @@ func goSource(p, lower string) bool {
 	if !strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, "_test.go") {
 		return false
 	}
-	for dir := path.Dir(p); dir != "." && dir != "/"; dir = path.Dir(dir) {
-		switch path.Base(dir) {
+	// Folder names checked segment by segment without allocating: this runs
+	// on every path of the tree.
+	for {
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			return true
+		}
+		switch p[:i] {
 		case "testdata", "test", "tests", "e2e", "integration", "testutil", "testutils", "mocks":
 			return false
 		}
+		p = p[i+1:]
 	}
-	return true
 }
 
-// goHinted orders a sample of Go sources: hinted paths first, each group
-// in path order.
+// goHinted orders Go sources for the sample: hinted paths first, each
+// group in path order, at most maxPerKind in all (all of them when they
+// fit). Files of one folder are adjacent, so a folder is judged once.
 func goHinted(paths []string) []string {
-	var first, rest []string
-	for _, p := range paths {
-		lp := strings.ToLower(p)
-		hit := false
+	if len(paths) <= maxPerKind {
+		return paths
+	}
+	hinted := func(s string) bool {
 		for _, h := range goCodeHints {
-			if strings.Contains(lp, h) {
-				hit = true
-				break
+			if strings.Contains(s, h) {
+				return true
 			}
 		}
-		if hit {
+		return false
+	}
+	var first, rest []string
+	lastDir, dirHit := "", false
+	for _, p := range paths {
+		dir, base := "", p
+		if i := strings.LastIndexByte(p, '/'); i >= 0 {
+			dir, base = p[:i], p[i+1:]
+		}
+		if dir != lastDir || len(first)+len(rest) == 0 {
+			lastDir, dirHit = dir, hinted(dir)
+		}
+		switch {
+		case dirHit || hinted(base):
 			first = append(first, p)
-		} else {
+			if len(first) == maxPerKind {
+				return first
+			}
+		case len(rest) < maxPerKind:
 			rest = append(rest, p)
 		}
 	}
