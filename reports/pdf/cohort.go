@@ -60,6 +60,7 @@ func newCohortDoc(s cohort.Summary, opts Options, size string) *cohortDoc {
 	// Landscape: the table needs room for twelve step columns beside the
 	// names.
 	d := newPages(opts, size, "L", s.GeneratedAt)
+	d.scan(s, opts.Coach)
 	c := &cohortDoc{doc: d, s: s, coach: strings.TrimSpace(orDefault(s.Coach, opts.Coach))}
 	for _, r := range s.Rows {
 		if r.Error == "" && r.Score != nil {
@@ -120,23 +121,19 @@ func (c *cohortDoc) cover() {
 	d := c.doc
 	d.bookmark("Cover", 0)
 	top := 24.0
-	textRight := d.right
-	if d.opts.Logo != "" {
-		if w, ok := d.logo(top - 2); ok {
-			textRight = d.right - w - 8
-		}
-	}
+	d.coverLogo(top - 2)
 	d.y = top
-	d.text(d.left, textRight, "COHORT SUMMARY · BACKEND READINESS", sizeSmall, true, accent)
+	d.text(d.left, d.beside(), "COHORT SUMMARY · BACKEND READINESS", sizeSmall, true, accent)
 	d.y += 3
-	d.lines(d.left, textRight, d.fit(d.clean("Cohort readiness", true), sizeTitle, textRight-d.left), sizeTitle, ink)
+	d.lines(d.left, d.beside(), d.fit(d.clean("Cohort readiness", true), sizeTitle, d.beside()-d.left), sizeTitle, ink)
 	d.y += 1
 	sub := "As of " + c.date()
 	if c.coach != "" {
 		sub = c.coach + " · " + sub
 	}
-	d.lines(d.left, textRight, d.fit(d.clean(sub, false), 11, textRight-d.left), 11, grey)
-	d.y += 8
+	d.lines(d.left, d.beside(), d.fit(d.clean(sub, false), 11, d.beside()-d.left), 11, grey)
+	// The figures are full width: they start below the logo.
+	d.y = max(d.y+8, d.logoBottom+4)
 
 	candidates, audited, failed := c.counts()
 	figs := []struct {
@@ -368,8 +365,26 @@ func (c *cohortDoc) ranking() {
 	c.legend()
 	d.y += 3
 	k := c.columns()
+	hs := make([]float64, len(c.ranked))
+	for i := range hs {
+		hs[i] = rankRowH
+	}
+	hh := c.headH()
+	page := d.bottom - d.top - hh
+	brk, at := paginate(hs, d.bottom-d.y-hh, page, page, tableKeep)
+	if brk {
+		d.newPage()
+	}
+	breaks := map[int]bool{}
+	for _, i := range at {
+		breaks[i] = true
+	}
 	c.tableHead(k)
 	for i, r := range c.ranked {
+		if breaks[i] || d.y+rankRowH > d.bottom {
+			d.newPage()
+			c.tableHead(k)
+		}
 		c.tableRow(k, i+1, r)
 	}
 }
@@ -482,13 +497,12 @@ func (c *cohortDoc) tableHead(k heatCols) {
 	d.y += h
 }
 
+// rankRowH is the height of a row of the ranking, in mm.
+const rankRowH = 8.6
+
 func (c *cohortDoc) tableRow(k heatCols, rank int, r cohort.Row) {
 	d := c.doc
-	const h = 8.6
-	if d.y+h > d.bottom {
-		d.newPage()
-		c.tableHead(k)
-	}
+	const h = rankRowH
 	if rank%2 == 0 {
 		d.fill(paperBg)
 		d.f.Rect(d.left, d.y, d.right-d.left, h, "F")
@@ -643,25 +657,32 @@ func (c *cohortDoc) nextSteps() {
 		return
 	}
 	d.y += 8
-	d.need(50)
-	d.heading("Next steps, candidate by candidate", 0)
-	d.text(d.left, d.right, "The step each candidate should work on now and the single action worth the most points. Each candidate's own report has the full plan.", sizeBody, false, grey)
-	d.y += 3
+	const title, intro = "Next steps, candidate by candidate", "The step each candidate should work on now and the single action worth the most points. Each candidate's own report has the full plan."
 	w := d.right - d.left
-	t := &grid{d: d, size: sizeSmall, maxLines: 1, cols: []column{
+	// The action is the point of the table: it wraps to three lines, a
+	// step name to two, and the other cells keep to one.
+	t := &grid{d: d, size: sizeSmall, maxLines: 1, lines: []int{1, 1, 2, 3}, cols: []column{
 		{"#", 8}, {"Candidate", w*0.25 - 8}, {"Work on next", w * 0.25}, {"Top action", w * 0.5},
 	}}
-	t.header()
+	rows := make([][]cell, len(c.ranked))
 	for i, r := range c.ranked {
 		next := cell{s: "All steps strong", c: greenInk}
 		if r.Next != "" {
 			next = cell{s: c.stepName(r.Next, ""), c: ink}
 		}
-		t.row([]cell{
+		rows[i] = []cell{
 			{s: fmt.Sprint(i + 1), c: grey},
 			{s: c.who(r), c: ink},
 			next,
 			{s: orDefault(r.TopAction, "—"), c: grey},
-		})
+		}
+	}
+	t.plan(d.headingH(title, 0)+d.textH(intro, sizeBody, 0)+3, rows)
+	d.heading(title, 0)
+	d.text(d.left, d.right, intro, sizeBody, false, grey)
+	d.y += 3
+	t.header()
+	for _, r := range rows {
+		t.row(r)
 	}
 }

@@ -236,19 +236,9 @@ func TestCohortFailedGapsNextSteps(t *testing.T) {
 	for _, p := range pages {
 		lines = append(lines, strings.Split(p, "\n")...)
 	}
-	cut := 0
 	for i, r := range ok {
-		prefix := fmt.Sprintf("%d %s", i+1, r.Name)
-		if r.Name == "" {
-			prefix = fmt.Sprintf("%d %s", i+1, r.Login)
-		}
-		var line string
-		for _, l := range lines {
-			if strings.HasPrefix(l, prefix) && strings.Contains(l, r.TopAction[:20]) {
-				line = l
-			}
-		}
-		if line == "" {
+		row := nextStepsRow(lines, i+1, r)
+		if row == "" {
 			t.Errorf("next steps lack a line for %s with %q", r.Login, r.TopAction[:20])
 			continue
 		}
@@ -257,18 +247,72 @@ func TestCohortFailedGapsNextSteps(t *testing.T) {
 			info, _ := rules.Step(r.Next)
 			next = fmt.Sprintf("Step %d · %s", info.Number, info.Title)
 		}
-		if !strings.Contains(line, next) {
-			t.Errorf("next steps for %s: %q lacks %q", r.Login, line, next)
+		if !strings.Contains(row, next) {
+			t.Errorf("next steps for %s: %q lacks %q", r.Login, row, next)
 		}
-		if !strings.Contains(line, r.TopAction) {
-			if !strings.HasSuffix(line, "…") {
-				t.Errorf("top action of %s neither whole nor cut with an ellipsis: %q", r.Login, line)
-			}
-			cut++
+		// Actions of up to about 220 characters are printed whole, on up
+		// to three lines, not cut after one.
+		if !strings.Contains(row, squash(r.TopAction)) {
+			t.Errorf("top action of %s (%d characters) not printed whole: %q", r.Login, len(r.TopAction), row)
 		}
 	}
-	if cut == 0 {
-		t.Error("no top action was long enough to be cut: the sample does not test truncation")
+}
+
+// nextStepsRow is the text of a row of the next-steps table: its first
+// line and the lines its action wraps onto, up to the next row.
+func nextStepsRow(lines []string, rank int, r cohort.Row) string {
+	prefix := fmt.Sprintf("%d %s", rank, r.Name)
+	if r.Name == "" {
+		prefix = fmt.Sprintf("%d %s", rank, r.Login)
+	}
+	for j, l := range lines {
+		if !strings.HasPrefix(l, prefix) || !strings.Contains(l, r.TopAction[:20]) {
+			continue
+		}
+		row := l
+		for _, more := range lines[j+1 : min(j+3, len(lines))] {
+			if strings.HasPrefix(more, fmt.Sprintf("%d ", rank+1)) || strings.HasPrefix(more, "pathway cohort summary") {
+				break
+			}
+			row += " " + more
+		}
+		return squash(row)
+	}
+	return ""
+}
+
+// An action too long for three lines is cut with an ellipsis, and the
+// row stays inside its page.
+func TestCohortLongTopAction(t *testing.T) {
+	s := sample.Cohort(5)
+	long := "Grow todo-app into a complete application with authentication, a database, tests, a deployment and documentation, " +
+		strings.Repeat("then write about each decision in the README so that a reviewer sees why the design is what it is, ", 4) + "END"
+	first := -1
+	for i, r := range s.Rows {
+		if r.Error == "" && r.Score != nil {
+			s.Rows[i].TopAction = long
+			first = i
+			break
+		}
+	}
+	b, _ := renderCohort(t, s, pdf.Options{})
+	var lines []string
+	for _, p := range text(t, b) {
+		lines = append(lines, strings.Split(p, "\n")...)
+	}
+	ok, _ := audited(s)
+	rank := 0
+	for i, r := range ok {
+		if r.Login == s.Rows[first].Login {
+			rank = i + 1
+		}
+	}
+	row := nextStepsRow(lines, rank, s.Rows[first])
+	if row == "" || strings.Contains(row, "END") || !strings.HasSuffix(row, "…") {
+		t.Errorf("a %d-character action is not cut with an ellipsis: %q", len(long), row)
+	}
+	if !strings.Contains(row, "tests, a deployment and documentation") {
+		t.Errorf("the long action's second line is missing: %q", row)
 	}
 }
 

@@ -197,13 +197,17 @@ type doc struct {
 	curSize        float64
 	fb             *fallbackFont
 	fbTried        bool
+	fbUsed         bool // a glyph was drawn with fb
+	want           rune // the character fb is chosen for (scan)
 	fontNote       string
 	missing        map[rune]bool // characters shown as placeholders
-	astral         map[rune]bool // first runes of emoji sequences replaced
+	astral         map[rune]bool // characters above U+FFFF replaced
 	notes          []string
 	footerLeft     glyphs
 	headerLeft     glyphs
 	headerRight    glyphs
+	logoLeft       float64 // the cover's logo: left edge and bottom
+	logoBottom     float64
 	outline        []int          // levels of the bookmarks, in order
 	anchors        map[string]int // step id -> internal link
 	sectionAnchors map[string]int
@@ -212,6 +216,7 @@ type doc struct {
 func newDoc(r *report.Report, opts Options, size string) *doc {
 	d := newPages(opts, size, "P", r.GeneratedAt)
 	d.r = r
+	d.scan(r, opts.Coach)
 	who := r.Subject.Login
 	if r.Subject.Name != "" && r.Subject.Name != r.Subject.Login {
 		who = r.Subject.Name + " (" + r.Subject.Login + ")"
@@ -341,6 +346,16 @@ func (d *doc) text(x, right float64, s string, size float64, bold bool, c rgb) {
 	d.lines(x, right, d.clean(s, bold), size, c)
 }
 
+// textH is the height of the first n lines (0: all) of a paragraph that
+// text would write across the page.
+func (d *doc) textH(s string, size float64, n int) float64 {
+	k := len(d.wrap(d.clean(s, false), size, d.right-d.left))
+	if n > 0 {
+		k = min(k, n)
+	}
+	return float64(k) * lineH(size)
+}
+
 func (d *doc) lines(x, right float64, gs glyphs, size float64, c rgb) {
 	lh := lineH(size)
 	for _, line := range d.wrap(gs, size, right-x) {
@@ -384,18 +399,50 @@ func (d *doc) heading(s string, level int) {
 	}
 }
 
+// headingH is the height heading takes, for keeping it with what follows.
+func (d *doc) headingH(s string, level int) float64 {
+	size, after := float64(sizeH1), 6.0
+	if level > 0 {
+		size, after = sizeH2, 1.5
+	}
+	return float64(len(d.wrap(d.clean(s, true), size, d.right-d.left)))*lineH(size) + after
+}
+
 func (d *doc) bookmark(s string, level int) {
 	d.setFont(fontRegular, sizeBody)
 	d.f.Bookmark(plain(d.clean(s, false)), level, d.y)
 	d.outline = append(d.outline, level)
 }
 
-// label writes a small grey caps label, like "WHAT WAS FOUND".
-func (d *doc) label(s string) {
-	d.need(lineH(sizeSmall) + 8)
+// keep starts a new page unless a block h mm tall fits below the cursor;
+// a block taller than a page starts at the top of one.
+func (d *doc) keep(h float64) {
+	d.need(min(h, d.bottom-d.top))
+}
+
+// label writes a small grey caps label, like "WHAT WAS FOUND", on the page
+// of what follows it, next mm tall.
+func (d *doc) label(s string, next float64) {
+	d.keep(lineH(sizeSmall) + 2.8 + next)
 	d.y += 2
 	d.text(d.left, d.right, s, sizeSmall, true, grey)
 	d.y += 0.8
+}
+
+// bulletLines wraps a list item's text and its small grey note.
+func (d *doc) bulletLines(s, sub string) (text, subs []glyphs) {
+	indent := d.left + 6
+	text = d.wrap(d.clean(s, false), sizeBody, d.right-indent)
+	if sub != "" {
+		subs = d.wrap(d.clean(sub, false), sizeSmall, d.right-indent)
+	}
+	return text, subs
+}
+
+// bulletH is the height of a list item, for keeping it with what is above.
+func (d *doc) bulletH(s, sub string) float64 {
+	text, subs := d.bulletLines(s, sub)
+	return float64(len(text))*lineH(sizeBody) + float64(len(subs))*lineH(sizeSmall)
 }
 
 // bullet writes a list item with a marker in colour c.
@@ -403,13 +450,10 @@ func (d *doc) bullet(marker string, c rgb, s string, sub string) {
 	size := float64(sizeBody)
 	lh := lineH(size)
 	indent := d.left + 6
-	gs := d.wrap(d.clean(s, false), size, d.right-indent)
-	var subs []glyphs
-	if sub != "" {
-		subs = d.wrap(d.clean(sub, false), sizeSmall, d.right-indent)
-	}
-	// Keep an item's first lines together with its marker.
-	d.need(lh * float64(min(len(gs), 3)))
+	gs, subs := d.bulletLines(s, sub)
+	// An item and its note (an action's repository, points and effort)
+	// move to the next page together rather than split.
+	d.keep(float64(len(gs))*lh + float64(len(subs))*lineH(sizeSmall))
 	d.color(c)
 	d.draw(d.left+1, d.baseline(d.y, lh, size), d.clean(marker, true), size)
 	for _, line := range gs {

@@ -3,6 +3,7 @@ package pdf_test
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -379,11 +380,43 @@ func TestFontFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, warnings := render(t, r, pdf.Options{FontFile: bad})
-		if !hasWarning(warnings, "--font "+bad+" was not used") || !hasWarning(warnings, "CJK text shown as placeholders") {
+		if !hasWarning(warnings, "--font "+bad+" was not used") {
 			t.Errorf("warnings: %q", warnings)
 		}
-		if !strings.Contains(strings.Join(text(t, b), ""), "□□□□□") {
-			t.Error("no placeholders for CJK")
+		// The system font is still tried for the CJK, as without --font.
+		_, want := render(t, r, pdf.Options{})
+		all := strings.Join(text(t, b), "")
+		switch {
+		case hasWarning(want, "drawn with"):
+			if !strings.Contains(all, "数据库工具") || !hasWarning(warnings, "drawn with") {
+				t.Errorf("CJK not drawn with the system font after an unusable --font: %q", warnings)
+			}
+		case !strings.Contains(all, "□□□□□") || !hasWarning(warnings, "CJK text shown as placeholders"):
+			t.Errorf("no placeholders or no warning for CJK: %q", warnings)
+		}
+	})
+	t.Run("lacks CJK", func(t *testing.T) {
+		// A good font without CJK: the CJK is missing, and the warnings
+		// say so once, without claiming the font drew anything.
+		font, err := filepath.Abs("fonts/DejaVuSans-Bold.ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, warnings := render(t, r, pdf.Options{FontFile: font})
+		n := 0
+		for _, w := range warnings {
+			if strings.Contains(w, "CJK") {
+				n++
+				if !strings.Contains(w, font) {
+					t.Errorf("the CJK warning does not name the font that lacks it: %q", w)
+				}
+			}
+			if strings.Contains(w, "drawn with") {
+				t.Errorf("contradictory warning: %q (all: %q)", w, warnings)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d warnings about CJK, want 1: %q", n, warnings)
 		}
 	})
 	t.Run("missing", func(t *testing.T) {
@@ -612,4 +645,99 @@ func testPNG() []byte {
 	var b bytes.Buffer
 	png.Encode(&b, img)
 	return b.Bytes()
+}
+
+// Evidence is what was found, good or bad, so it carries a neutral bullet;
+// ✔ and ✘ are kept for outcomes that are known.
+func TestEvidenceBullet(t *testing.T) {
+	r := get(t, "middling")
+	n := 0
+	for i := range r.Steps {
+		if r.Steps[i].ID == "version-control" {
+			r.Steps[i].Evidence = append(r.Steps[i].Evidence,
+				report.Evidence{Repo: "notes-fastapi", Text: "no .gitignore at the root"},
+				report.Evidence{Repo: "notes-fastapi", Text: "message quality 0.20 over 4 own commits (3 generic)"})
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("sample has no version-control step")
+	}
+	b, _ := render(t, r, pdf.Options{})
+	all := strings.Join(text(t, b), "\n")
+	checked := 0
+	for _, s := range r.Steps {
+		for i, e := range s.Evidence {
+			if i >= 10 || e.Text == "" {
+				continue
+			}
+			checked++
+			if !strings.Contains(all, "• "+e.Text) {
+				t.Errorf("step %d: evidence %q without a neutral bullet", s.Number, e.Text)
+			}
+			if strings.Contains(all, "✔ "+e.Text) {
+				t.Errorf("step %d: evidence %q ticked as a pass", s.Number, e.Text)
+			}
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("only %d evidence items checked", checked)
+	}
+	// Failed checks keep their cross.
+	if !strings.Contains(all, "✘ no file matches .gitignore") {
+		t.Error("a failed check lost its ✘")
+	}
+}
+
+func writePNG(t testing.TB, w, h int) string {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{R: uint8(x * 255 / w), G: 90, B: 160, A: 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("logo-%dx%d.png", w, h))
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Only the lines beside the logo are narrowed: the bio and the line of
+// facts below it use the full width, and nothing runs into the logo.
+func TestCoverLogo(t *testing.T) {
+	const mm = 72 / 25.4
+	for _, c := range []struct {
+		w, h         int
+		logoW, logoH float64 // printed size, mm
+	}{{400, 400, 20, 20}, {800, 200, 40, 10}, {300, 150, 40, 20}} {
+		r := get(t, "strong")
+		r.Role = "backend-java"
+		r.Subject.Bio = "I build REST APIs in Java and Spring Boot with PostgreSQL, Docker and CI; open to junior backend roles in Lisbon or remote."
+		b, warnings := render(t, r, pdf.Options{Logo: writePNG(t, c.w, c.h), Coach: "Ana Ruiz, Bootcamp Lisboa"})
+		if len(warnings) != 0 {
+			t.Errorf("%dx%d: warnings %q", c.w, c.h, warnings)
+		}
+		cover := text(t, b)[0]
+		if !strings.Contains(squash(cover), r.Subject.Bio) {
+			t.Errorf("%dx%d: cover lacks the whole bio:\n%s", c.w, c.h, cover)
+		}
+		facts := "As of 23 November 2026 · role backend-java · 100% of the checks could be made"
+		if !slices.Contains(strings.Split(cover, "\n"), facts) {
+			t.Errorf("%dx%d: the facts are not one line %q:\n%s", c.w, c.h, facts, cover)
+		}
+		// The logo sits at the top right, from 24 mm down.
+		logoLeft, logoBottom := 210-20-c.logoW, 24+c.logoH
+		for _, run := range pageRuns(t, b)[0] {
+			top := (841.89 - run.y) / mm // baseline, mm from the top
+			if top < logoBottom && (run.x+widthPt(run))/mm > logoLeft-1 {
+				t.Errorf("%dx%d: %q at %.0f mm runs into the logo (left edge %.0f mm)", c.w, c.h, run.s, top, logoLeft)
+			}
+		}
+	}
 }

@@ -64,22 +64,18 @@ func (d *doc) cover() {
 	r := d.r
 	d.bookmark("Cover", 0)
 	top := 26.0
-	textRight := d.right
-	if d.opts.Logo != "" {
-		if w, ok := d.logo(top - 2); ok {
-			textRight = d.right - w - 8
-		}
-	}
+	d.coverLogo(top - 2)
 	d.y = top
-	d.text(d.left, textRight, "BACKEND READINESS REPORT", sizeSmall, true, accent)
+	d.text(d.left, d.beside(), "BACKEND READINESS REPORT", sizeSmall, true, accent)
 	d.y += 3
 	size := float64(sizeTitle)
-	name := d.wrap(d.clean(d.who(), true), size, textRight-d.left)
+	right := d.beside()
+	name := d.wrap(d.clean(d.who(), true), size, right-d.left)
 	if len(name) > 1 {
 		// A long name takes two lines of a smaller size, leaving room for
 		// the rest of the cover.
 		size = sizeTitle * 0.8
-		name = d.wrapN(d.clean(d.who(), true), size, textRight-d.left, 2)
+		name = d.wrapN(d.clean(d.who(), true), size, right-d.left, 2)
 	}
 	for _, line := range name {
 		d.color(ink)
@@ -93,10 +89,13 @@ func (d *doc) cover() {
 	} else if u := r.Subject.HTMLURL; u != "" {
 		sub += " · " + strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
 	}
-	d.lines(d.left, textRight, d.fit(d.clean(sub, false), 11, textRight-d.left), 11, grey)
+	d.lines(d.left, d.beside(), d.fit(d.clean(sub, false), 11, d.beside()-d.left), 11, grey)
 	if bio := strings.TrimSpace(r.Subject.Bio); bio != "" {
 		d.y += 0.5
-		d.lines(d.left, textRight, d.fit(d.clean(bio, false), sizeBody, textRight-d.left), sizeBody, grey)
+		// A profile bio is up to 160 characters: two lines hold it.
+		for _, l := range d.wrapN(d.clean(bio, false), sizeBody, d.beside()-d.left, 2) {
+			d.lines(d.left, d.beside(), l, sizeBody, grey)
+		}
 	}
 	meta := "As of " + dateOf(r)
 	if r.Role != "" {
@@ -104,8 +103,8 @@ func (d *doc) cover() {
 	}
 	meta += fmt.Sprintf(" · %d%% of the checks could be made", int(math.Round(r.Overall.Coverage*100)))
 	d.y += 0.5
-	d.text(d.left, textRight, meta, sizeBody, false, mute)
-	d.y += 5
+	d.text(d.left, d.beside(), meta, sizeBody, false, mute)
+	d.y = max(d.y+5, d.logoBottom+4)
 	if r.Partial {
 		d.notice("Partial report: some data could not be fetched, so some checks are unknown. See the warnings in the appendix.", redTint, redInk)
 	}
@@ -121,6 +120,26 @@ func (d *doc) cover() {
 		d.color(grey)
 		d.draw(d.left, y, d.fit(d.clean("Prepared by "+d.opts.Coach, false), sizeBody, d.right-d.left), sizeBody)
 	}
+}
+
+// coverLogo draws the logo, if any, at the top right of a cover.
+func (d *doc) coverLogo(y float64) {
+	d.logoLeft, d.logoBottom = d.right, 0
+	if d.opts.Logo == "" {
+		return
+	}
+	if left, bottom, ok := d.logo(y); ok {
+		d.logoLeft, d.logoBottom = left, bottom
+	}
+}
+
+// beside is the right edge of a cover line starting at the cursor: short
+// of the logo while the line sits beside it, the margin below it.
+func (d *doc) beside() float64 {
+	if d.y < d.logoBottom+1 {
+		return d.logoLeft - 8
+	}
+	return d.right
 }
 
 // notice is a tinted full-width box with a short message.
@@ -410,26 +429,6 @@ func points(f float64) string {
 	return fmt.Sprintf("%.1f", f)
 }
 
-// logo draws the coach's PNG at the top right, at most 40×20 mm; it
-// returns the width used.
-func (d *doc) logo(y float64) (float64, bool) {
-	img, err := loadPNG(d.opts.Logo)
-	if err != nil {
-		d.notes = append(d.notes, fmt.Sprintf("logo %s not shown: %v", d.opts.Logo, err))
-		return 0, false
-	}
-	info := d.f.RegisterImageOptionsReader("logo", imageOptions, img.data)
-	if d.f.Err() || info == nil {
-		return 0, false
-	}
-	w, h := 40.0, 40.0*float64(img.h)/float64(img.w)
-	if h > 20 {
-		w, h = 20*float64(img.w)/float64(img.h), 20
-	}
-	d.f.ImageOptions("logo", d.right-w, y, w, h, false, imageOptions, 0, "")
-	return w, true
-}
-
 func (d *doc) glance() {
 	r := d.r
 	d.heading("The 12 steps at a glance", 0)
@@ -683,7 +682,7 @@ func (d *doc) stepHead(s *report.Step, title string) {
 
 func (d *doc) stepBody(s *report.Step, withActions bool) {
 	if s.Why != "" {
-		d.label("WHY IT MATTERS FOR A BACKEND JOB")
+		d.label("WHY IT MATTERS FOR A BACKEND JOB", d.textH(s.Why, sizeBody, 2))
 		d.text(d.left, d.right, s.Why, sizeBody, false, grey)
 	}
 	if unchecked(s) && inapplicable(s) {
@@ -696,7 +695,11 @@ func (d *doc) stepBody(s *report.Step, withActions bool) {
 		d.y += 1
 		d.text(d.left, d.right, fmt.Sprintf("%d%% of this step's checks could be made; the rest are listed under “What was unknown” in the appendix.", int(math.Round(s.Coverage*100))), sizeSmall, false, mute)
 	}
-	d.label("WHAT WAS FOUND")
+	next := lineH(sizeBody)
+	if len(s.Evidence) > 0 {
+		next = d.bulletH(orDefault(s.Evidence[0].Text, s.Evidence[0].Path), evidenceWhere(s.Evidence[0]))
+	}
+	d.label("WHAT WAS FOUND", next)
 	if len(s.Evidence) == 0 {
 		d.text(d.left, d.right, "Nothing yet.", sizeBody, false, mute)
 	}
@@ -705,7 +708,9 @@ func (d *doc) stepBody(s *report.Step, withActions bool) {
 			d.text(d.left+6, d.right, fmt.Sprintf("…and %d more.", len(s.Evidence)-listCap), sizeSmall, false, mute)
 			break
 		}
-		d.bullet("✔", greenInk, orDefault(e.Text, e.Path), evidenceWhere(e))
+		// Evidence can be negative ("no .gitignore at the root"), so its
+		// marker says nothing about the outcome; the findings do that.
+		d.bullet("•", grey, orDefault(e.Text, e.Path), evidenceWhere(e))
 	}
 	var fails []report.Finding
 	for _, f := range s.Findings {
@@ -713,7 +718,11 @@ func (d *doc) stepBody(s *report.Step, withActions bool) {
 			fails = append(fails, f)
 		}
 	}
-	d.label("WHAT IS MISSING")
+	next = lineH(sizeBody)
+	if len(fails) > 0 {
+		next = d.bulletH(orDefault(fails[0].Message, fails[0].Title), findingWhere(fails[0]))
+	}
+	d.label("WHAT IS MISSING", next)
 	if len(fails) == 0 {
 		d.text(d.left, d.right, "Nothing: every check that applies passed.", sizeBody, false, mute)
 	}
@@ -725,7 +734,7 @@ func (d *doc) stepBody(s *report.Step, withActions bool) {
 		d.bullet("✘", redInk, orDefault(f.Message, f.Title), findingWhere(f))
 	}
 	if withActions && len(s.Actions) > 0 {
-		d.label("ACTIONS")
+		d.label("ACTIONS", d.bulletH(s.Actions[0].Text, d.actionMeta(s.Actions[0], false)))
 		for i, a := range s.Actions {
 			if i == listCap {
 				d.text(d.left+6, d.right, fmt.Sprintf("…and %d more.", len(s.Actions)-listCap), sizeSmall, false, mute)

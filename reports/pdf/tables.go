@@ -1,18 +1,12 @@
 package pdf
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
-	"image"
-	"image/draw"
-	"image/png"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/pathway-dev/pathway/internal/languages"
 	"github.com/pathway-dev/pathway/internal/report"
 	"github.com/pathway-dev/pathway/reports"
@@ -39,20 +33,99 @@ type column struct {
 	w     float64
 }
 
-// table draws rows under a header that repeats on every page. Cells wrap
-// to at most maxLines lines (the last one cut with an ellipsis); an
-// optional note line under a row spans the whole width.
+// grid draws rows under a header that repeats on every page. Cells wrap
+// to at most maxLines lines (the last one cut with an ellipsis), or their
+// column's limit in lines; notes under a cell's text take up to two lines.
 type grid struct {
 	d        *doc
 	cols     []column
 	size     float64
 	maxLines int
+	lines    []int // per column, overriding maxLines when > 0
 	zebra    int
+	n        int          // rows drawn
+	breaks   map[int]bool // rows that start a page, from plan
+}
+
+// tableKeep is the fewest rows a table leaves alone on a page: a heading
+// with one or two rows under it, or one or two rows over on a page of their
+// own, read as a mistake.
+const tableKeep = 3
+
+func (t *grid) headerH() float64 { return lineH(sizeSmall) + 2.5 }
+
+// plan decides the table's page breaks before anything of it is drawn:
+// lead is the height of what introduces it (a heading, a sentence), which
+// moves with the first rows. It starts a new page now when too few rows
+// would stay with the lead.
+func (t *grid) plan(lead float64, rows [][]cell) {
+	d := t.d
+	hs := make([]float64, len(rows))
+	for i, r := range rows {
+		_, _, hs[i] = t.layout(r)
+	}
+	hh := t.headerH()
+	page := d.bottom - d.top - hh
+	brk, at := paginate(hs, d.bottom-d.y-lead-hh, page-lead, page, tableKeep)
+	if brk {
+		d.newPage()
+	}
+	t.breaks = map[int]bool{}
+	for _, i := range at {
+		t.breaks[i] = true
+	}
+}
+
+// paginate spreads rows of the given heights over pages: room is the space
+// left on this page, first what a new page would leave for the rows under
+// the lead, rest the space on every later page. Unless a page cannot hold
+// them, the first page gets at least keep rows (else the table starts on a
+// new page: brk) and so does the last (rows are pulled over to it, or the
+// whole table moves when it is short). at lists the rows that start a page.
+func paginate(heights []float64, room, first, rest float64, keep int) (brk bool, at []int) {
+	n := len(heights)
+	if n == 0 {
+		return false, nil
+	}
+	keep = min(keep, n)
+	fits := func(from int, space float64) int {
+		k := 0
+		for from+k < n && heights[from+k] <= space+1e-9 {
+			space -= heights[from+k]
+			k++
+		}
+		return k
+	}
+	take := func(from int, space float64) int {
+		k := fits(from, space)
+		if left := n - from - k; left > 0 && left < keep {
+			k -= keep - left
+		}
+		return k
+	}
+	k := take(0, room)
+	if k < keep && fits(0, first) > k {
+		brk = true
+		k = take(0, first)
+	}
+	if k < 1 {
+		// Rows taller than the space: one a page, the first on a new one
+		// unless this page is already empty.
+		brk = brk || room < first
+		k = 1
+	}
+	for from := k; from < n; from += k {
+		at = append(at, from)
+		if k = take(from, rest); k < 1 {
+			k = max(1, fits(from, rest))
+		}
+	}
+	return brk, at
 }
 
 func (t *grid) header() {
 	d := t.d
-	h := lineH(sizeSmall) + 2.5
+	h := t.headerH()
 	d.need(h + 8)
 	d.fill(accent)
 	d.f.Rect(d.left, d.y, d.right-d.left, h, "F")
@@ -66,14 +139,17 @@ func (t *grid) header() {
 	t.zebra = 0
 }
 
-func (t *grid) row(cells []cell) {
+// layout wraps a row's cells and returns its height.
+func (t *grid) layout(cells []cell) (wrapped, notes [][]glyphs, h float64) {
 	d := t.d
 	lh, nh := lineH(t.size), lineH(sizeTiny)
-	var wrapped, notes [][]glyphs
-	h := 0.0
 	for i, c := range cells {
 		w := t.cols[i].w - 3
-		ls := d.wrapN(d.clean(c.s, c.bold), t.size, w, t.maxLines)
+		n := t.maxLines
+		if i < len(t.lines) && t.lines[i] > 0 {
+			n = t.lines[i]
+		}
+		ls := d.wrapN(d.clean(c.s, c.bold), t.size, w, n)
 		var ns []glyphs
 		if c.note != "" {
 			ns = d.wrapN(d.clean(c.note, false), sizeTiny, w, 2)
@@ -81,11 +157,18 @@ func (t *grid) row(cells []cell) {
 		wrapped, notes = append(wrapped, ls), append(notes, ns)
 		h = max(h, float64(len(ls))*lh+float64(len(ns))*nh)
 	}
-	h += 2.4
-	if d.y+h > d.bottom {
+	return wrapped, notes, h + 2.4
+}
+
+func (t *grid) row(cells []cell) {
+	d := t.d
+	lh, nh := lineH(t.size), lineH(sizeTiny)
+	wrapped, notes, h := t.layout(cells)
+	if d.y+h > d.bottom || t.breaks[t.n] {
 		d.newPage()
 		t.header()
 	}
+	t.n++
 	if t.zebra%2 == 1 {
 		d.fill(paperBg)
 		d.f.Rect(d.left, d.y, d.right-d.left, h, "F")
@@ -125,9 +208,6 @@ func webURL(u string) string {
 
 func (d *doc) repos() {
 	d.y += 4
-	d.need(60)
-	d.anchor("repos")
-	d.heading("Repositories", 0)
 	var inc, exc []report.Repo
 	for _, r := range d.r.Repos {
 		if r.Included {
@@ -136,19 +216,31 @@ func (d *doc) repos() {
 			exc = append(exc, r)
 		}
 	}
+	const title, intro = "Repositories", "The repositories the score is built on. Names link to the repository."
 	if len(inc) == 0 {
+		d.need(60)
+		d.anchor("repos")
+		d.heading(title, 0)
 		d.text(d.left, d.right, "No repository was assessed.", sizeBody, false, grey)
 	} else {
-		d.text(d.left, d.right, "The repositories the score is built on. Names link to the repository.", sizeBody, false, grey)
-		d.y += 3
 		w := d.right - d.left
 		t := &grid{d: d, size: sizeSmall, maxLines: 2, cols: []column{
 			{"Repository", w * 0.25}, {"Language", w * 0.11}, {"Tests", w * 0.15}, {"CI", w * 0.15},
 			{"README", w * 0.11}, {"Licence", w * 0.09}, {"Last push", w * 0.14},
 		}}
+		rows := make([][]cell, len(inc))
+		for i, r := range inc {
+			rows[i] = d.repoCells(r)
+		}
+		// The heading, its sentence and the first rows share a page.
+		t.plan(d.headingH(title, 0)+d.textH(intro, sizeBody, 0)+3, rows)
+		d.anchor("repos")
+		d.heading(title, 0)
+		d.text(d.left, d.right, intro, sizeBody, false, grey)
+		d.y += 3
 		t.header()
-		for _, r := range inc {
-			t.row(d.repoCells(r))
+		for _, r := range rows {
+			t.row(r)
 		}
 	}
 	if len(exc) > 0 {
@@ -310,7 +402,8 @@ func (d *doc) checkbox(a report.Action) {
 	indent := d.left + 8
 	lines := d.wrap(d.clean(a.Text, false), size, d.right-indent)
 	meta := d.wrap(d.clean(d.actionMeta(a, true), false), sizeSmall, d.right-indent)
-	d.need(lh*float64(len(lines)) + lineH(sizeSmall)*float64(len(meta)))
+	// The metadata line goes with its action, never alone on a page.
+	d.keep(lh*float64(len(lines)) + lineH(sizeSmall)*float64(len(meta)))
 	d.stroke(grey, 0.35)
 	d.f.Rect(d.left+0.5, d.y+0.8, 4, 4, "D")
 	for _, l := range lines {
@@ -357,10 +450,10 @@ func (d *doc) appendix() {
 	t := &grid{d: d, size: sizeSmall, maxLines: 2, cols: []column{
 		{"#", w * 0.06}, {"Step", w * 0.46}, {"Weight", w * 0.12}, {"Checked", w * 0.12}, {"Score", w * 0.24},
 	}}
-	t.header()
+	var rows [][]cell
 	for i := range r.Steps {
 		s := &r.Steps[i]
-		t.row([]cell{
+		rows = append(rows, []cell{
 			{s: fmt.Sprint(s.Number), c: ink},
 			{s: s.Title, c: ink},
 			{s: strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", s.Weight), "0"), "."), c: ink},
@@ -368,27 +461,41 @@ func (d *doc) appendix() {
 			{s: fmt.Sprintf("%d · %s", clamp(s.Score), stepMark(s)), c: stepShade(s).ink, bold: true},
 		})
 	}
+	if len(rows) > 0 {
+		t.plan(0, rows)
+		t.header()
+		for _, row := range rows {
+			t.row(row)
+		}
+	}
 
 	d.y += 8
-	d.heading("Rules applied and their outcomes", 1)
-	d.text(d.left, d.right, "Every rule outcome, step by step. A pass can carry partial credit (shown in %).", sizeBody, false, grey)
-	d.y += 2
+	const rulesTitle, rulesIntro = "Rules applied and their outcomes", "Every rule outcome, step by step. A pass can carry partial credit (shown in %)."
 	ft := &grid{d: d, size: sizeTiny + 0.5, maxLines: 4, cols: []column{
 		{"Rule", w * 0.25}, {"Repository", w * 0.19}, {"Outcome", w * 0.14}, {"Message", w * 0.42},
 	}}
-	wrote := false
+	rows = nil
 	for _, s := range r.Steps {
 		for _, f := range s.Findings {
-			if !wrote {
-				ft.header()
-				wrote = true
-			}
-			ft.row([]cell{
+			rows = append(rows, []cell{
 				{s: f.Rule, c: ink},
 				{s: orDefault(f.Repo, "portfolio"), c: ink},
 				outcomeCell(f),
 				{s: orDefault(f.Message, f.Title), c: grey},
 			})
+		}
+	}
+	wrote := len(rows) > 0
+	if wrote {
+		ft.plan(d.headingH(rulesTitle, 1)+d.textH(rulesIntro, sizeBody, 0)+2, rows)
+	}
+	d.heading(rulesTitle, 1)
+	d.text(d.left, d.right, rulesIntro, sizeBody, false, grey)
+	d.y += 2
+	if wrote {
+		ft.header()
+		for _, row := range rows {
+			ft.row(row)
 		}
 	}
 	if !wrote {
@@ -429,7 +536,7 @@ func (d *doc) appendix() {
 	// Render returns the same list to the caller.
 	if tw := d.textWarnings(); len(tw) > 0 {
 		d.y += 4
-		d.label("ABOUT THIS PDF")
+		d.label("ABOUT THIS PDF", d.bulletH(tw[0], ""))
 		for _, w := range tw {
 			d.bullet("!", amberInk, w, "")
 		}
@@ -452,36 +559,4 @@ func outcomeCell(f report.Finding) cell {
 		return cell{s: "? unknown", c: amberInk}
 	}
 	return cell{s: f.Outcome, c: grey}
-}
-
-var imageOptions = gofpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}
-
-type pngImage struct {
-	data *bytes.Reader
-	w, h int
-}
-
-// loadPNG decodes the logo and re-encodes it as 8-bit, non-interlaced PNG,
-// the only kind gofpdf reads; a bad file is reported, never fatal.
-func loadPNG(path string) (*pngImage, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		return nil, fmt.Errorf("not a readable PNG: %w", err)
-	}
-	b := img.Bounds()
-	if b.Dx() == 0 || b.Dy() == 0 || b.Dx() > 8000 || b.Dy() > 8000 {
-		return nil, fmt.Errorf("image is %d×%d pixels: use a PNG up to 8000×8000", b.Dx(), b.Dy())
-	}
-	rgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
-	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, rgba); err != nil {
-		return nil, err
-	}
-	return &pngImage{data: bytes.NewReader(buf.Bytes()), w: b.Dx(), h: b.Dy()}, nil
 }

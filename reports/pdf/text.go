@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -37,15 +38,19 @@ type glyphs []glyph
 // clean is the one sanitiser every string passes through before it reaches
 // gofpdf. gofpdf v1.16.2 indexes a 65536-entry width table by rune and
 // panics above U+FFFF, so emoji and other astral characters become a
-// placeholder (one per emoji sequence); control and format characters
-// (bidi overrides, zero-width joiners, variation selectors) are dropped
-// because they have no glyph and could reorder text; all whitespace becomes
-// one space. Characters DejaVu lacks go to the fallback font when one is
-// available and become placeholders otherwise.
+// placeholder, one per emoji: a skin-tone modifier, a flag's second
+// regional indicator and whatever a zero-width joiner glues on stay with
+// the emoji before them, as a reader sees one picture there. Control and
+// format characters (bidi overrides, joiners, variation selectors, tags)
+// are dropped because they have no glyph and could reorder text; all
+// whitespace becomes one space. Characters DejaVu lacks go to the fallback
+// font when one is available and become placeholders otherwise.
 func (d *doc) clean(s string, bold bool) glyphs {
 	out := make(glyphs, 0, len(s))
 	space := false
-	inAstral := false
+	// seq: the last glyph is the placeholder of an emoji that may go on;
+	// joined: a joiner followed it; flag: it holds one regional indicator.
+	seq, joined, flag := false, false, false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -53,29 +58,40 @@ func (d *doc) clean(s string, bold bool) glyphs {
 			r = '\uFFFD'
 		}
 		switch {
-		case r > 0xFFFF:
-			if !inAstral {
-				d.astral[r] = true
-				out = append(out, d.glyphFor(placeholder, bold))
-			}
-			inAstral = true
-			space = false
+		case r == '\u200D':
+			joined = seq
 			continue
-		case r == '\u200D' || isVariation(r) || r == '\u20E3':
-			// Joiners and selectors glue an emoji sequence together.
+		case isVariation(r) || r == '\u20E3' || r >= 0xE0000 && r <= 0xE007F:
+			// Selectors, the keycap mark and tag characters modify the
+			// character before them and are not drawn on their own.
 			continue
 		case unicode.IsSpace(r) || r == '\u2028' || r == '\u2029':
-			inAstral = false
+			seq, joined = false, false
 			if !space && len(out) > 0 {
 				out = append(out, d.glyphFor(' ', bold))
 			}
 			space = true
 			continue
+		case joined:
+			// Part of the emoji the placeholder already stands for.
+			if r > 0xFFFF {
+				d.astral[r] = true
+			}
+			joined, flag = false, false
+			continue
+		case r > 0xFFFF:
+			d.astral[r] = true
+			if seq && (isSkinTone(r) || flag && isRegional(r)) {
+				flag = false
+				continue
+			}
+			out = append(out, d.glyphFor(placeholder, bold))
+			seq, flag, space = true, isRegional(r), false
+			continue
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Noncharacter_Code_Point, r):
 			continue
 		}
-		inAstral = false
-		space = false
+		seq, space = false, false
 		out = append(out, d.glyphFor(r, bold))
 	}
 	return out
@@ -84,6 +100,10 @@ func (d *doc) clean(s string, bold bool) glyphs {
 func isVariation(r rune) bool {
 	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
 }
+
+func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // glyphFor picks the font that has r.
 func (d *doc) glyphFor(r rune, bold bool) glyph {
@@ -94,6 +114,7 @@ func (d *doc) glyphFor(r rune, bold bool) glyph {
 		return glyph{r, fontRegular}
 	}
 	if fb := d.fallback(r); fb != nil && fb.cover.has(r) {
+		d.fbUsed = true
 		return glyph{r, fontFallback}
 	}
 	d.missing[r] = true
@@ -108,8 +129,12 @@ func isCJK(r rune) bool {
 		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
+// findSystemFont is systemFont; tests replace it to see what is asked.
+var findSystemFont = systemFont
+
 // fallback loads the font for characters DejaVu lacks on first need: the
-// user's --font, else a system font that has r.
+// user's --font, else (also when --font cannot be used) a system font that
+// has the text's CJK, or r.
 func (d *doc) fallback(r rune) *fallbackFont {
 	if d.fb != nil || d.fbTried {
 		return d.fb
@@ -120,12 +145,15 @@ func (d *doc) fallback(r rune) *fallbackFont {
 		f, err := loadFallback(d.opts.FontFile)
 		if err != nil {
 			d.fontNote = fmt.Sprintf("--font %s was not used: %v", d.opts.FontFile, err)
-			return nil
 		}
 		fb = f
-	} else {
-		fb, _ = systemFont(r)
-		if fb == nil {
+	}
+	if fb == nil {
+		need := r
+		if d.want > 0 {
+			need = d.want
+		}
+		if fb, _ = findSystemFont(need); fb == nil {
 			return nil
 		}
 	}
@@ -137,6 +165,34 @@ func (d *doc) fallback(r rune) *fallbackFont {
 	}
 	d.fb = fb
 	return fb
+}
+
+// scan finds, before anything is drawn, the character a fallback font is
+// chosen for: the first CJK character of the text, else the first one
+// DejaVu lacks. Fonts are picked on first need, and the first need is
+// often not the script that matters most: a system font found for a
+// symbol may have no CJK at all.
+func (d *doc) scan(v any, more ...string) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	first := rune(0)
+	for _, s := range append(more, string(b)) {
+		for _, r := range s {
+			if r < 0x80 || r > 0xFFFF || d.reg.has(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
+				continue
+			}
+			if isCJK(r) {
+				d.want = r
+				return
+			}
+			if first == 0 {
+				first = r
+			}
+		}
+	}
+	d.want = first
 }
 
 // textWarnings says what the sanitiser had to replace, so placeholders are
@@ -157,17 +213,22 @@ func (d *doc) textWarnings() []string {
 			}
 		}
 	}
-	if cjk > 0 {
-		w = append(w, fmt.Sprintf("CJK text shown as placeholders (%c, %d distinct characters): pass --font FILE with a TrueType font that has it, e.g. DroidSansFallbackFull.ttf or wqy-microhei.ttc", placeholder, cjk))
+	const advice = "pass --font FILE with a TrueType font that has it, e.g. DroidSansFallbackFull.ttf or wqy-microhei.ttc"
+	switch {
+	case cjk > 0 && d.fb != nil:
+		// One message: saying the fallback drew characters and that CJK
+		// is missing reads as a contradiction.
+		w = append(w, fmt.Sprintf("CJK text shown as placeholders (%c, %d distinct characters): %s, used for other characters DejaVu Sans lacks, does not have them; %s", placeholder, cjk, d.fb.path, advice))
+	case cjk > 0:
+		w = append(w, fmt.Sprintf("CJK text shown as placeholders (%c, %d distinct characters): %s", placeholder, cjk, advice))
+	case d.fbUsed:
+		w = append(w, "characters DejaVu Sans lacks drawn with "+d.fb.path)
 	}
 	if other > 0 {
 		w = append(w, fmt.Sprintf("%d distinct characters the fonts lack (the lowest U+%04X) shown as %c: pass --font FILE with a TrueType font that has them", other, first, placeholder))
 	}
 	if n := len(d.astral); n > 0 {
 		w = append(w, fmt.Sprintf("emoji and other characters above U+FFFF (%d distinct) shown as %c: the PDF library cannot draw them", n, placeholder))
-	}
-	if d.fb != nil {
-		w = append(w, "characters DejaVu Sans lacks drawn with "+d.fb.path)
 	}
 	return w
 }
