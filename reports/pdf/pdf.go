@@ -20,12 +20,15 @@ type Options struct {
 	Paper string
 	// FontFile is a TrueType font (.ttf, or a .ttc of TrueType fonts) for
 	// the scripts DejaVu Sans lacks, CJK above all. "" looks for a system
-	// font; without one those characters are shown as placeholders and a
+	// font, and so does a file that cannot be used (a warning says so);
+	// without one those characters are shown as placeholders and a
 	// warning says so.
 	FontFile string
 	// Coach is "Name, Organisation", printed on the cover when set.
 	Coach string
-	// Logo is a PNG file printed on the cover when set.
+	// Logo is a PNG file of at most 4096×4096 pixels printed on the cover
+	// when set. Each version of the file is decoded once per process, so a
+	// cohort's reports share the work.
 	Logo string
 }
 
