@@ -266,6 +266,9 @@ func pythonCases(bare []byte) []span {
 	var out []span
 	for _, m := range pyCase.FindAllSubmatchIndex(bare, maxCases) {
 		indent := m[3] - m[2]
+		if pyFixture(bare, m[0]) {
+			continue
+		}
 		close := matching(bare, m[1]-1, '(', ')')
 		colon := bytes.IndexByte(bare[close:], ':')
 		if colon < 0 {
@@ -313,6 +316,33 @@ func rubyCases(bare []byte) []span {
 }
 
 var rubyDo = regexp.MustCompile(`\bdo\b`)
+
+// pyFixture reports whether the def at start is decorated as a pytest
+// fixture: pytest never collects a fixture as a test, so "def testapp()"
+// under @pytest.fixture (webtest's usual name) is not a case.
+func pyFixture(bare []byte, start int) bool {
+	end := start
+	for end > 0 {
+		from := bytes.LastIndexByte(bare[:end-1], '\n') + 1
+		line := bytes.TrimSpace(bare[from : end-1])
+		switch {
+		case len(line) == 0:
+		case line[0] == '@':
+			if pyFixtureDeco.Match(line) {
+				return true
+			}
+		default:
+			return false
+		}
+		if from == 0 {
+			return false
+		}
+		end = from
+	}
+	return false
+}
+
+var pyFixtureDeco = regexp.MustCompile(`^@(?:pytest\.)?(?:yield_)?fixture\b`)
 
 // indentedBlock returns the end of the lines after from that are indented
 // deeper than indent (blank lines included).

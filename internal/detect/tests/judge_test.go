@@ -16,6 +16,8 @@ func TestJudge(t *testing.T) {
 		{"python docstring only", ecoPython, "def test_a():\n    \"\"\"Later.\"\"\"\n\n\ndef test_b():\n    pass\n", 0, "empty"},
 		{"python one-liner", ecoPython, "def test_add(): assert add(1, 2) == 3\n", 1, ""},
 		{"python test in a string", ecoPython, "DOC = '''\ndef test_fake():\n    assert api() == 1\n'''\n", 0, "no test cases"},
+		{"python fixtures named test*", ecoPython, "import pytest\n\n\n@pytest.fixture(scope='module')\n@some_marker\ndef testapp(app):\n    return TestApp(app)\n\n\n@fixture\nasync def test_user(db):\n    return await db.add(User())\n\n\ndef test_home(testapp):\n    assert testapp.get('/').status_code == 200\n", 1, ""},
+		{"python only a fixture", ecoPython, "import pytest\n\n@pytest.yield_fixture\ndef testdb():\n    yield make_db()\n", 0, "no test cases"},
 		{"python assert True", ecoPython, "import pytest\n\ndef test_ok():\n    assert True\n", 0, "trivially"},
 		{"go testify suite", ecoGo, "package x\n\nfunc (s *UserSuite) TestCreate() {\n\ts.Require().NoError(s.repo.Create(u))\n}\n", 1, ""},
 		{"go braces in strings", ecoGo, "package x\n\nfunc TestA(t *testing.T) {\n\tif f(\"}\") != `{` {\n\t\tt.Fatal(\"x\")\n\t}\n}\n", 1, ""},

@@ -84,8 +84,8 @@ var generatedSuffix = []string{".min.js", ".d.ts", ".pb.go", "_pb2.py", "_pb2_gr
 
 // source reports whether p is a code file of the project's own source.
 func source(p string) bool {
-	if _, ok := sourceExt[ext(p)]; !ok {
-		return false
+	if _, ok := sourceExt[ext(p)]; !ok || path.Base(p) == "conftest.py" {
+		return false // conftest.py is test support, not the project's code
 	}
 	for _, s := range generatedSuffix {
 		if strings.HasSuffix(p, s) {
@@ -155,11 +155,13 @@ func classify(p string, csProjects map[string]bool) (candidate, bool) {
 		return c, c.strong
 	case ".py":
 		c.eco = ecoPython
-		if base == "__init__.py" {
+		if base == "__init__.py" || base == "conftest.py" {
+			// pytest never collects tests from conftest.py: it holds
+			// fixtures, which can be named test* (def testapp).
 			return c, false
 		}
 		c.strong = pyStrong.MatchString(base)
-		return c, c.strong || inTestDir(p) || base == "conftest.py"
+		return c, c.strong || inTestDir(p)
 	case ".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts":
 		c.eco = ecoJS
 		if strings.HasSuffix(base, ".d.ts") {

@@ -40,6 +40,9 @@ func TestDetectFixtures(t *testing.T) {
 		// CI runs scripts/coverage.sh, which runs go test -coverprofile (golang-gin-realworld).
 		{"gin-coverage-script", true, false, 1, 0, 2, []string{"go-test", "testify"}, true, "scripts/coverage.sh"},
 		// Nx's jest.config.ts sets coverageDirectory (node-express-realworld).
+		// conftest.py and @pytest.fixture defs named test* hold no tests
+		// (flask-realworld's "def testapp").
+		{"flask-webtest", true, false, 1, 0, 2, []string{"pytest"}, false, "tests/test_posts.py"},
 		{"express-nx-jest", true, false, 1, 0, 2, []string{"jest"}, true, "jest.config.ts"},
 	}
 	for _, c := range cases {
