@@ -158,9 +158,11 @@ func segments(l string) []string {
 var (
 	// testCommand matches the commands that run a test suite, wherever
 	// they sit in a segment (behind docker compose run, poetry run, ...).
+	// "flask test" is the click command cookiecutter-flask apps define to
+	// run pytest; without one it fails the build, so it is a test step too.
 	testCommand = regexp.MustCompile(`(?:^|[\s/=("'])(?:` + strings.Join([]string{
 		`go\s+test\b`, `gotestsum\b`, `ginkgo\b`,
-		`py\.?test\b`, `python[\d.]*\s+-m\s+(?:pytest|unittest)\b`, `manage\.py\s+test\b`, `(?:tox|nox)(?:\s|$)`, `behave\b`,
+		`py\.?test\b`, `python[\d.]*\s+-m\s+(?:pytest|unittest)\b`, `manage\.py\s+test\b`, `flask\s+test\b`, `(?:tox|nox)(?:\s|$)`, `behave\b`,
 		`(?:npm|pnpm|bun|yarn)\s+(?:run\s+|run-script\s+)?test\b`, `npm\s+t(?:\s|$)`, `npx\s+(?:jest|vitest|mocha|ava|tap|playwright\s+test|cypress\s+run)\b`,
 		`jest(?:\s|$)`, `vitest\b`, `mocha(?:\s|$)`, `karma\s+start\b`, `ng\s+test\b`, `playwright\s+test\b`, `cypress\s+run\b`,
 		`rspec\b`, `rake\s+(?:test|spec)\b`, `rails\s+test\b`, `cucumber\b`,
