@@ -114,6 +114,9 @@ func Detect(r *snapshot.Repo) facts.API {
 		pages     []string
 		docEv     []facts.Evidence
 		consumeEv []facts.Evidence
+		pending   []generated // generators the Python code must confirm
+		pyRead    int         // Python sources read
+		builder   *facts.Evidence
 	)
 	for _, f := range r.Files {
 		p := f.Path
@@ -138,7 +141,10 @@ func Detect(r *snapshot.Repo) facts.API {
 			continue
 		case manifest(p) && !testFile(p):
 			if b, err := r.Read(p); err == nil {
-				if g := generator(b); g != "" {
+				switch g := generator(b); {
+				case codeConfirmed[g]:
+					pending = append(pending, generated{p, g})
+				case g != "":
 					a.OpenAPI = append(a.OpenAPI, p)
 					docEv = append(docEv, ev(p, 0, "openapi: generated from the code ("+g+")"))
 				}
@@ -229,6 +235,18 @@ func Detect(r *snapshot.Repo) facts.API {
 				if len(b) > maxFileBytes {
 					b = b[:maxFileBytes]
 				}
+				if lang == "py" {
+					pyRead++
+					if builder == nil && len(pending) > 0 {
+						for _, tok := range specBuilders {
+							if has(b, tok) {
+								e := ev(p, lineOf(b, tok), "openapi: built by "+strings.TrimSuffix(tok, "(")+" in the code")
+								builder = &e
+								break
+							}
+						}
+					}
+				}
 				if fr := routesIn(p, b); len(fr.lines) > 0 {
 					found = append(found, fr)
 				}
@@ -252,6 +270,18 @@ func Detect(r *snapshot.Repo) facts.API {
 	}
 	for _, p := range pages {
 		found = append(found, fileRoutes{path: p, label: "nextjs", lines: []int{1}})
+	}
+	// A generator the code must confirm counts when the code builds the
+	// document, or when no Python source could be read to tell.
+	for _, g := range pending {
+		if builder == nil && pyRead > 0 {
+			continue
+		}
+		a.OpenAPI = append(a.OpenAPI, g.path)
+		docEv = append(docEv, ev(g.path, 0, "openapi: generated from the code ("+g.name+")"))
+	}
+	if builder != nil {
+		docEv = append(docEv, *builder)
 	}
 	for _, fr := range found {
 		a.Routes += len(fr.lines)
@@ -287,6 +317,9 @@ func Detect(r *snapshot.Repo) facts.API {
 	}
 	return a
 }
+
+// generated is a manifest naming an OpenAPI generator.
+type generated struct{ path, name string }
 
 func dedupe(s []string) []string {
 	out := s[:0]

@@ -63,6 +63,10 @@ func TestFixtures(t *testing.T) {
 			firstEvidence: "src/users/users.controller.ts:8 nestjs: 4 route definitions"},
 		{name: "flask", routes: 4, readme: true, consumes: true,
 			firstEvidence: "blueprints/api.py:7 flask: 3 route definitions"},
+		// flask-realworld: flask-apispec only for use_kwargs/marshal_with,
+		// no FlaskApiSpec(app), so no document is published.
+		{name: "flask-apispec", routes: 3,
+			firstEvidence: "conduit/user/views.py:11 flask: 2 route definitions"},
 		{name: "fastapi", routes: 4, openapi: []string{"docs/inventory.yml"}, consumes: true,
 			firstEvidence: "app/routers/items.py:7 fastapi: 3 route definitions"},
 		{name: "django-good", routes: 4, firstEvidence: "polls/urls.py:7 django: 4 route definitions"},
@@ -278,4 +282,41 @@ func TestUnknownContentIsNotAbsence(t *testing.T) {
 	if Detect(nil).Routes != 0 {
 		t.Error("nil repo")
 	}
+}
+
+// TestSpecBuilderConfirmsGenerator: flask-apispec publishes /swagger/ once
+// FlaskApiSpec registers the views; unread code leaves the manifest's word.
+func TestSpecBuilderConfirmsGenerator(t *testing.T) {
+	files := map[string]string{
+		"requirements.txt": "Flask==2.2.2\nflask-apispec==0.11.4\n",
+		"app/views.py":     "from flask import Blueprint\nfrom flask_apispec import marshal_with\n\nbp = Blueprint('pets', __name__)\n\n\n@bp.route('/pets')\n@marshal_with(PetSchema(many=True))\ndef pets():\n    return Pet.query.all()\n",
+		"app/__init__.py":  "from flask import Flask\nfrom flask_apispec.extension import FlaskApiSpec\n\napp = Flask(__name__)\ndocs = FlaskApiSpec(app)\n",
+	}
+	a := Detect(memRepo(files))
+	if !reflect.DeepEqual(a.OpenAPI, []string{"requirements.txt"}) || !a.Docs {
+		t.Errorf("FlaskApiSpec(app): openapi = %q docs = %v, want [requirements.txt] true", a.OpenAPI, a.Docs)
+	}
+	if !slicesContains(texts(a.Evidence), "app/__init__.py:5 openapi: built by FlaskApiSpec in the code") {
+		t.Errorf("evidence lacks the builder: %q", texts(a.Evidence))
+	}
+
+	delete(files, "app/__init__.py")
+	if a := Detect(memRepo(files)); len(a.OpenAPI) != 0 || a.Docs {
+		t.Errorf("decorators only: openapi = %q docs = %v, want none", a.OpenAPI, a.Docs)
+	}
+
+	r := memRepo(files)
+	delete(r.Contents, "app/views.py")
+	if a := Detect(r); !reflect.DeepEqual(a.OpenAPI, []string{"requirements.txt"}) {
+		t.Errorf("code not fetched: openapi = %q, want the manifest's word", a.OpenAPI)
+	}
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }

@@ -46,7 +46,7 @@ func openAPIName(base string) bool { return reSpecName.MatchString(base) }
 // the code, found by name in manifests.
 var openAPIGenerators = []string{
 	"@nestjs/swagger", "swagger-ui-express", "swagger-jsdoc", "@fastify/swagger", "springdoc-openapi",
-	"springfox", "drf-spectacular", "drf-yasg", "flasgger", "flask-smorest", "apispec",
+	"springfox", "drf-spectacular", "drf-yasg", "flasgger", "flask-smorest", "flask-apispec", "apispec",
 	"github.com/swaggo/swag", "Swashbuckle.AspNetCore", "darkaonline/l5-swagger", "nelmio/api-doc-bundle", "rswag",
 }
 
@@ -69,6 +69,14 @@ func generator(b []byte) string {
 	}
 	return ""
 }
+
+// codeConfirmed are generators that publish a document only when the code
+// builds one: flask-apispec is mostly used for its use_kwargs/marshal_with
+// decorators, and apispec is a library; a document needs FlaskApiSpec(app)
+// or APISpec(...) in the Python code.
+var codeConfirmed = map[string]bool{"flask-apispec": true, "apispec": true}
+
+var specBuilders = []string{"FlaskApiSpec(", "APISpec("}
 
 var reGraphQLSchema = regexp.MustCompile(`(?m)^\s*(?:extend\s+)?(?:type|schema|interface|input|enum|union|scalar|directive)\b`)
 
