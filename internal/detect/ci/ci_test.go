@@ -59,6 +59,8 @@ func TestDetectFixtures(t *testing.T) {
 		{"rails-travis", nil, []string{"travis"}, "true", ".travis.yml", 8, "bundle exec rspec"},
 		// flask-realworld: "flask test" is the app's click command that runs pytest.
 		{"flask-circle-travis", nil, []string{"circleci", "travis"}, "true", ".circleci/config.yml", 15, "flask test"},
+		// fastapi-realworld: "poetry run ./scripts/test", a script without an extension running pytest.
+		{"fastapi-poetry-script", nil, []string{"github-actions"}, "true", "scripts/test", 6, "pytest --cov=app"},
 		{"rails-circle-bad", nil, []string{"circleci"}, "false", ".circleci/config.yml", 0, "circleci configuration"},
 		{"laravel-good", nil, []string{"github-actions"}, "true", ".github/workflows/laravel.yml", 29, "php artisan test"},
 		{"laravel-make", nil, []string{"bitbucket"}, "unknown", "bitbucket-pipelines.yml", 11, "make ci (no Makefile in the tree)"},

@@ -182,6 +182,7 @@ var (
 	npmRun         = regexp.MustCompile(`^(?:npm|pnpm|bun)\s+(?:run|run-script)\s+([\w:.@/-]+)|^yarn\s+(?:run\s+)?([\w:.@/-]+)|^pnpm\s+([\w:.@/-]+)`)
 	rakeBare       = regexp.MustCompile(`(?:^|\s)rake(?:\s+default)?$`)
 	scriptHead     = regexp.MustCompile(`^(?:(?:bash|sh|zsh|source|\.)\s+(?:-\w+\s+)*)?((?:\./|\.\./|[\w.-]+/)[\w./-]*|[\w.-]+\.(?:sh|bash))(?:\s|$)`)
+	envRunner      = regexp.MustCompile(`^(?:(?:poetry|pipenv|uv|pdm|hatch|rye)\s+run|bundle\s+exec)\s+(?:--\s+)?`)
 	pythonScript   = regexp.MustCompile(`^python[\d.]*\s+([\w./-]+\.py)\b`)
 )
 
@@ -252,13 +253,15 @@ func (a *analyzer) segment(c command, line int, seg, dir string, depth int) stri
 		a.rake(c, line, seg, dir)
 		return dir
 	}
-	if m := pythonScript.FindStringSubmatch(seg); m != nil {
+	// "poetry run ./scripts/test" runs the script inside the environment.
+	bare := envRunner.ReplaceAllString(seg, "")
+	if m := pythonScript.FindStringSubmatch(bare); m != nil {
 		if strings.Contains(strings.ToLower(path.Base(m[1])), "test") {
 			a.tests = append(a.tests, a.ev(c.path, line, seg))
 		}
 		return dir
 	}
-	if m := scriptHead.FindStringSubmatch(seg); m != nil {
+	if m := scriptHead.FindStringSubmatch(bare); m != nil {
 		a.runScript(c, line, seg, m[1], dir, depth)
 	}
 	return dir
