@@ -117,6 +117,9 @@ type candidate struct {
 	strong bool
 }
 
+// settingsDirs hold configuration modules, one per environment.
+var settingsDirs = map[string]bool{"settings": true, "config": true, "configs": true, "conf": true, "environments": true, "envs": true}
+
 var (
 	pyStrong   = regexp.MustCompile(`^(?:test_.*|.*_test|tests?)\.py$`)
 	jvmStrong  = regexp.MustCompile(`^\w*(?:Test|Tests|IT|Spec|TestCase)\.(?:java|kt|groovy|scala)$`)
@@ -158,6 +161,11 @@ func classify(p string, csProjects map[string]bool) (candidate, bool) {
 		if base == "__init__.py" || base == "conftest.py" {
 			// pytest never collects tests from conftest.py: it holds
 			// fixtures, which can be named test* (def testapp).
+			return c, false
+		}
+		if (base == "test.py" || base == "testing.py") && settingsDirs[path.Base(path.Dir(p))] {
+			// settings/test.py is the configuration tests run with
+			// (Django split settings, app/core/settings/test.py).
 			return c, false
 		}
 		c.strong = pyStrong.MatchString(base)

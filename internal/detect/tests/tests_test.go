@@ -43,6 +43,9 @@ func TestDetectFixtures(t *testing.T) {
 		// conftest.py and @pytest.fixture defs named test* hold no tests
 		// (flask-realworld's "def testapp").
 		{"flask-webtest", true, false, 1, 0, 2, []string{"pytest"}, false, "tests/test_posts.py"},
+		// app/core/settings/test.py is the settings tests run with, not a
+		// placeholder test file (fastapi-realworld).
+		{"fastapi-split-settings", true, false, 1, 0, 2, []string{"pytest"}, false, "tests/test_api/test_notes.py"},
 		{"express-nx-jest", true, false, 1, 0, 2, []string{"jest"}, true, "jest.config.ts"},
 	}
 	for _, c := range cases {

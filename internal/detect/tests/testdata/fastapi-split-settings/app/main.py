@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+
+from app.api import notes
+
+app = FastAPI()
+app.include_router(notes.router, prefix="/api")
