@@ -61,6 +61,13 @@ func TestDetectFixtures(t *testing.T) {
 		{"flask-circle-travis", nil, []string{"circleci", "travis"}, "true", ".circleci/config.yml", 15, "flask test"},
 		// fastapi-realworld: "poetry run ./scripts/test", a script without an extension running pytest.
 		{"fastapi-poetry-script", nil, []string{"github-actions"}, "true", "scripts/test", 6, "pytest --cov=app"},
+		// aspnetcore-realworld: CI runs a Bullseye build program whose test target runs dotnet test.
+		{"aspnet-bullseye", nil, []string{"github-actions"}, "true", "build/Program.cs", 11, `Run("dotnet", "test tests/Shop.Tests`},
+		{"aspnet-bullseye", func(r *snapshot.Repo) { delete(r.Contents, "build/Program.cs") }, []string{"github-actions"}, "unknown",
+			".github/workflows/build.yml", 13, "build project content not fetched"},
+		{"aspnet-bullseye", func(r *snapshot.Repo) {
+			r.Contents["build/Program.cs"] = []byte("using static Bullseye.Targets;\nusing static SimpleExec.Command;\n\nTarget(\"default\", () => Run(\"dotnet\", \"build Shop.sln\"));\nawait RunTargetsAndExitAsync(args);\n")
+		}, []string{"github-actions"}, "false", ".github/workflows/build.yml", 0, "github-actions configuration"},
 		{"rails-circle-bad", nil, []string{"circleci"}, "false", ".circleci/config.yml", 0, "circleci configuration"},
 		{"laravel-good", nil, []string{"github-actions"}, "true", ".github/workflows/laravel.yml", 29, "php artisan test"},
 		{"laravel-make", nil, []string{"bitbucket"}, "unknown", "bitbucket-pipelines.yml", 11, "make ci (no Makefile in the tree)"},

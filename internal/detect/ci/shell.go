@@ -3,6 +3,7 @@ package ci
 import (
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/pathway-dev/pathway/internal/facts"
@@ -182,6 +183,8 @@ var (
 	npmRun         = regexp.MustCompile(`^(?:npm|pnpm|bun)\s+(?:run|run-script)\s+([\w:.@/-]+)|^yarn\s+(?:run\s+)?([\w:.@/-]+)|^pnpm\s+([\w:.@/-]+)`)
 	rakeBare       = regexp.MustCompile(`(?:^|\s)rake(?:\s+default)?$`)
 	scriptHead     = regexp.MustCompile(`^(?:(?:bash|sh|zsh|source|\.)\s+(?:-\w+\s+)*)?((?:\./|\.\./|[\w.-]+/)[\w./-]*|[\w.-]+\.(?:sh|bash))(?:\s|$)`)
+	dotnetRun      = regexp.MustCompile(`^dotnet\s+run\s+(?:\S+\s+)*?(?:--project|-p)[\s=]+["']?([^\s"']+)`)
+	dotnetTest     = regexp.MustCompile(`DotNet(?:Core)?Test\s*\(|"dotnet\s+test\b|"dotnet"\s*,\s*\$?@?"test\b`)
 	envRunner      = regexp.MustCompile(`^(?:(?:poetry|pipenv|uv|pdm|hatch|rye)\s+run|bundle\s+exec)\s+(?:--\s+)?`)
 	pythonScript   = regexp.MustCompile(`^python[\d.]*\s+([\w./-]+\.py)\b`)
 )
@@ -238,6 +241,10 @@ func (a *analyzer) segment(c command, line int, seg, dir string, depth int) stri
 			a.npm(c, line, seg, name, dir, depth)
 			return dir
 		}
+	}
+	if m := dotnetRun.FindStringSubmatch(seg); m != nil {
+		a.dotnetBuild(c, line, seg, m[1], dir)
+		return dir
 	}
 	if testCommand.MatchString(seg) {
 		if strings.Contains(seg, "npm") || strings.Contains(seg, "yarn") || strings.Contains(seg, "pnpm") {
@@ -328,6 +335,68 @@ func (a *analyzer) runScript(c command, line int, seg, p, dir string, depth int)
 		return
 	}
 	a.script(command{path: p, line: 1, text: string(b), dir: dir, lines: strings.Split(string(b), "\n")}, depth+1)
+}
+
+// maxBuildFiles bounds the C# files of a build project read.
+const maxBuildFiles = 20
+
+// dotnetBuild follows "dotnet run --project build/build.csproj": a build
+// program (Bullseye with SimpleExec, Nuke, Cake Frosting) whose C# code runs
+// "dotnet test" (aspnetcore-realworld). Its files unread leave the answer
+// unknown; read without a test invocation, it runs no tests.
+func (a *analyzer) dotnetBuild(c command, line int, seg, project, dir string) {
+	project = strings.TrimPrefix(path.Clean(path.Join(dir, project)), "/")
+	projDir := project
+	if strings.HasSuffix(strings.ToLower(project), "proj") {
+		projDir = path.Dir(project)
+	}
+	if a.visited["dotnet:"+projDir] {
+		return
+	}
+	a.visited["dotnet:"+projDir] = true
+	prefix := projDir + "/"
+	if projDir == "." {
+		prefix = ""
+	}
+	files := a.r.Files
+	i := sort.Search(len(files), func(i int) bool { return files[i].Path >= prefix })
+	read, unread := 0, 0
+	for ; i < len(files) && strings.HasPrefix(files[i].Path, prefix) && read < maxBuildFiles; i++ {
+		p := files[i].Path
+		if !strings.HasSuffix(p, ".cs") || anyDirIn(p[len(prefix):], "bin", "obj") {
+			continue
+		}
+		b, err := a.r.Read(p)
+		if err != nil {
+			unread++
+			continue
+		}
+		read++
+		if loc := dotnetTest.FindIndex(b); loc != nil {
+			n := strings.Count(string(b[:loc[0]]), "\n")
+			a.tests = append(a.tests, a.ev(p, n+1, strings.Split(string(b), "\n")[n]))
+			return
+		}
+	}
+	if read == 0 || unread > 0 {
+		why := "build project not in the tree"
+		if read+unread > 0 {
+			why = "build project content not fetched"
+		}
+		a.opaque = append(a.opaque, a.ev(c.path, line, seg+" ("+why+")"))
+	}
+}
+
+// anyDirIn reports whether a directory of p is one of names.
+func anyDirIn(p string, names ...string) bool {
+	for _, d := range strings.Split(path.Dir(p), "/") {
+		for _, n := range names {
+			if d == n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func textual(b []byte) bool {

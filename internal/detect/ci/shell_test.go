@@ -63,6 +63,8 @@ func TestCommands(t *testing.T) {
 		{"make deploy", "opaque"},
 		{"./bin/run-tests", "tests"},
 		{"poetry run ./bin/run-tests", "tests"},
+		{"dotnet run --project src/Api/Api.csproj", "opaque"},
+		{"dotnet run -c Release --project=tools/Build", "opaque"},
 		{"pipenv run bash ./ci/run.sh", "opaque"},
 		{"poetry run ./scripts/deploy.sh", "none"},
 		{"poetry run alembic upgrade head", "none"},

@@ -1,0 +1,7 @@
+using Xunit;
+
+public class HealthTests
+{
+    [Fact]
+    public void Adds() => Assert.Equal(4, 2 + 2 * 1);
+}
