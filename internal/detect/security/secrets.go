@@ -571,6 +571,9 @@ var reSigning = []struct {
 	{[]byte("SignedString("), regexp.MustCompile(`SignedString\(\s*\[\]byte\(\s*"([^"\n]*)"`)},
 	{[]byte("signWith("), regexp.MustCompile(`signWith\([^,()\n]*,\s*"([^"\n]*)"`)},
 	{[]byte("hmacShaKeyFor("), regexp.MustCompile(`hmacShaKeyFor\(\s*"([^"\n]*)"`)},
+	// ASP.NET: new SymmetricSecurityKey("key"u8.ToArray()) or
+	// (Encoding.UTF8.GetBytes("key")), the literal often on the next line.
+	{[]byte("SymmetricSecurityKey("), regexp.MustCompile(`SymmetricSecurityKey\(\s*(?:(?:System\.Text\.)?Encoding\.\w+\.GetBytes\(\s*)?@?"([^"\n]*)"`)},
 }
 
 func signingLiterals(b []byte, add adder) {

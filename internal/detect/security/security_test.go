@@ -288,7 +288,12 @@ func TestHardcodedSecretRules(t *testing.T) {
 		{"src/auth.js", "const token = jwt.sign({ id }, 'abc');", true},
 		{"internal/auth.go", "s, _ := t.SignedString([]byte(\"k3y\"))", true},
 		{"src/Jwt.java", "return Jwts.builder().signWith(SignatureAlgorithm.HS512, \"mykey\").compact();", true},
+		// aspnetcore-realworld's ServicesExtensions.AddJwt: the key literal on the line after the call.
+		{"src/Api/ServicesExtensions.cs", "    public static void AddJwt(this IServiceCollection services)\n    {\n        var signingKey = new SymmetricSecurityKey(\n            \"" + random + "\"u8.ToArray()\n        );\n", true},
+		{"src/Api/Program.cs", "var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(\"k3y\"));", true},
 		// traps
+		{"src/Api/Program.cs", "var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(builder.Configuration[\"Jwt:Key\"]!));", false},
+		{"src/Api/Program.cs", "var key = new SymmetricSecurityKey(\n    Convert.FromBase64String(Environment.GetEnvironmentVariable(\"JWT_KEY\")));", false},
 		{"config/application.yml", "jwt:\n  secret: ${JWT_SECRET:}\n", false},
 		{"src/main/resources/application.properties", "jwt.secret=ENC(" + random + ")", false},
 		{"settings.py", "SECRET_KEY = os.environ.get('SECRET_KEY')", false},
