@@ -118,7 +118,7 @@ var (
 		`cp\s+\.env|source\s+\S*activate|\S*\\activate(?:\.bat)?\s*$|` +
 		`brew\s+install|apt(?:-get)?\s+install|kubectl\s+apply|helm\s+install)`)
 	reBadge = regexp.MustCompile(`(?i)shields\.io|badgen\.net|badge|forthebadge|travis-ci\.(?:org|com)/.+\.svg|circleci\.com/.+\.svg|` +
-		`codecov\.io/.+(?:graph|\.svg)|coveralls\.io/repos|/workflows/.+\.svg|appveyor\.com/api/projects/status|[?&]status=|sonarcloud\.io/api`)
+		`codecov\.io/.+(?:graph|\.svg)|coveralls\.io/repos|circleci\.com/gh/.+\.(?:svg|png)|/workflows/.+\.svg|appveyor\.com/api/projects/status|[?&]status=|sonarcloud\.io/api`)
 	reVideo       = regexp.MustCompile(`(?i)\.(?:gif|mp4|webm|mov)(?:$|[?#])`)
 	reScheme      = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 	rePlaceholder = regexp.MustCompile(`(?i)^(?:todo|tbd|tba|wip|coming soon|soon|to be added|to do|lorem ipsum.*|\.\.\.|…|n/?a|-+)[.!]*$`)
@@ -225,7 +225,9 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 	title := true
 	for i, b := range blocks {
 		if b.kind == kindHeading {
-			if !title {
+			// A first heading that names a section ("Quickstart" under a
+			// logo, flask-realworld) starts the body; it is no title.
+			if !title || startsBody(b.text) {
 				firstSub = i
 				break
 			}
@@ -331,6 +333,25 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 	}
 	out.Score = min(100, max(0, total))
 	out.ScoreParts = parts
+}
+
+// startsBody reports whether a heading is nothing but the name of a section
+// other than the description ("Quickstart", "Installation"), so no intro
+// can sit under it. A title that merely holds such a word ("Todo API",
+// "Flask Demo") is still a title.
+func startsBody(heading string) bool {
+	n := norm(heading)
+	for id, syns := range synonyms {
+		if id == "description" {
+			continue
+		}
+		for _, s := range syns {
+			if n == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownBody reports whether the heading at i has author-written content under

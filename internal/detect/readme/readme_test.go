@@ -467,3 +467,24 @@ func TestHeadingImages(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionFirstHeading: flask-realworld's README.rst opens with a logo
+// and a "Quickstart" heading: that heading starts the body, so the setup
+// prose under it is no description; the CircleCI status PNG is a badge.
+func TestSectionFirstHeading(t *testing.T) {
+	rm := Detect(load(t, "flask-quickstart"))
+	checkSum(t, rm)
+	if want := []string{"installation", "tests"}; !reflect.DeepEqual(rm.Sections, want) {
+		t.Errorf("sections = %v, want %v", rm.Sections, want)
+	}
+	if rm.Images != 1 || rm.Badges != 1 {
+		t.Errorf("images=%d badges=%d, want 1 1", rm.Images, rm.Badges)
+	}
+	// A title holding a section word is still a title, with an intro.
+	r := snapshottest.Map("setup-wizard", map[string]string{
+		"README.md": "# Setup Wizard\n\nA small command-line tool that asks a few questions and writes the configuration files of a new Flask project.\n\n## Usage\n\n    setup-wizard --out ./myapp\n",
+	})
+	if rm := Detect(r); !contains(rm.Sections, "description") {
+		t.Errorf("titled README: sections = %v, want a description", rm.Sections)
+	}
+}
