@@ -31,6 +31,8 @@ const (
 // Facts:
 //   - Known is false for a history that could not be read or a shallow clone;
 //     nothing else is judged then.
+//   - Own counts the subject's sampled commits, Others those of other
+//     people; bots' commits (Dependabot's) are in neither.
 //   - Total is r.CommitsTotal, or the sample size when that is unknown or
 //     smaller (a lower bound). Sampled is len(r.Commits).
 //   - First/Last are the earliest and latest author dates in the sample; when
@@ -77,14 +79,22 @@ func Detect(r *snapshot.Repo, id Identity, asOf time.Time) facts.History {
 	weeks := map[[2]int]bool{}
 	days := map[string]int{}
 	others := map[string]bool{}
+	botNames := map[string]bool{}
+	bots := 0
 	dated := 0
 	var latestMerge *snapshot.Commit
 	for i := range r.Commits {
 		c := &r.Commits[i]
 		own[i] = id.Owns(c)
-		if own[i] {
+		switch {
+		case own[i]:
 			h.Own++
-		} else {
+		case bot(c):
+			// Dependabot is no collaborator: its commits are neither the
+			// subject's nor another person's.
+			bots++
+			botNames[strings.TrimSpace(c.AuthorName)] = true
+		default:
 			h.Others++
 			others[authorKey(c)] = true
 		}
@@ -159,6 +169,14 @@ func Detect(r *snapshot.Repo, id Identity, asOf time.Time) facts.History {
 	}
 	if h.Others > 0 {
 		ev = append(ev, facts.Evidence{Repo: r.Name, Text: fmt.Sprintf("%d of %d sampled commits by %d other author(s)", h.Others, h.Sampled, len(others))})
+	}
+	if bots > 0 {
+		names := make([]string, 0, len(botNames))
+		for n := range botNames {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		ev = append(ev, facts.Evidence{Repo: r.Name, Text: fmt.Sprintf("%d of %d sampled commits by bots (%s): neither own nor another author's", bots, h.Sampled, clip(strings.Join(names, ", ")))})
 	}
 	if len(ev) > maxEvidence {
 		ev = ev[:maxEvidence]

@@ -173,14 +173,20 @@ func TestShallowIsUnknown(t *testing.T) {
 func TestTeamProject(t *testing.T) {
 	r := team()
 	h := Detect(r, Learn("janedoe", []*snapshot.Repo{r}), asOf)
-	own := 0
+	own, bots := 0, 0
 	for _, c := range r.Commits {
-		if c.AuthorLogin == "janedoe" {
+		switch c.AuthorLogin {
+		case "janedoe":
 			own++
+		case "dependabot[bot]":
+			bots++
 		}
 	}
-	if h.Own != own || h.Others != len(r.Commits)-own {
-		t.Errorf("own/others = %d/%d, want %d/%d", h.Own, h.Others, own, len(r.Commits)-own)
+	if h.Own != own || h.Others != len(r.Commits)-own-bots {
+		t.Errorf("own/others = %d/%d, want %d/%d (bots are neither)", h.Own, h.Others, own, len(r.Commits)-own-bots)
+	}
+	if !hasEvidence(h.Evidence, "by bots (dependabot[bot])") {
+		t.Errorf("evidence lacks the bots: %+v", h.Evidence)
 	}
 	// Quality is Jane's: her teammates' "update" does not count against her.
 	if h.MessageQuality < 0.85 || h.GenericMessages != 0 {
@@ -304,4 +310,40 @@ func BenchmarkDetect(b *testing.B) {
 			Detect(big, id, asOf)
 		}
 	})
+}
+
+// TestBotHeavyLocalHistory: a maintained example app read from a local
+// checkout (fastapi-realworld): the latest commits are mostly Dependabot's
+// version bumps, a few are the maintainer's, two come from contributors.
+// The bots are no other authors.
+func TestBotHeavyLocalHistory(t *testing.T) {
+	var h history
+	nik := author{"", "Nik", "nik@example.ru"}
+	preview := author{"", "dependabot-preview[bot]", "27856297+dependabot-preview[bot]@users.noreply.github.com"}
+	botLocal := author{"", "dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com"}
+	day := time.Date(2022, 1, 10, 9, 0, 0, 0, time.UTC)
+	for i := range 40 {
+		when := day.Add(time.Duration(i) * 50 * time.Hour)
+		switch {
+		case i%10 == 0:
+			h.add(nik, when, goodSubjects[i%len(goodSubjects)], 1)
+		case i == 13:
+			h.add(author{"", "Sam Lee", "sam@example.com"}, when, "Fix typo in the quickstart", 1)
+		case i == 27:
+			h.add(author{"", "Ana Ruiz", "ana@example.com"}, when, "Add the comment deletion test", 1)
+		case i%2 == 0:
+			h.add(preview, when, "Bump pytest from 6.2.1 to 6.2.2", 1)
+		default:
+			h.add(botLocal, when, "Bump uvicorn from 0.15.0 to 0.16.0", 1)
+		}
+	}
+	r := h.repo("fastapi-app", 80)
+	got := Detect(r, Identity{}, asOf)
+	if got.Own != 4 || got.Others != 2 {
+		t.Errorf("own/others = %d/%d, want 4/2: the 34 bot commits are neither", got.Own, got.Others)
+	}
+	if !hasEvidence(got.Evidence, "34 of 40 sampled commits by bots (dependabot-preview[bot], dependabot[bot])") ||
+		!hasEvidence(got.Evidence, "2 of 40 sampled commits by 2 other author(s)") {
+		t.Errorf("evidence: %+v", got.Evidence)
+	}
 }
