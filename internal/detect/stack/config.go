@@ -206,7 +206,7 @@ func djangoClaims(p string, b []byte) []mark {
 		}
 		if strings.Contains(t, "DATABASE") || strings.Contains(t, "dj_database_url") || strings.Contains(t, "db_url") {
 			if m := reDBURLDefault.FindStringSubmatch(t); m != nil {
-				out = append(out, mark{kind: "database", id: urlSchemeDB(m[1]), file: p, line: i + 1, text: "Django database URL " + m[1] + "://"})
+				out = append(out, mark{kind: "database", id: urlSchemeDB(m[1]), file: p, line: i + 1, text: "settings database URL " + m[1] + "://"})
 			}
 		}
 	}

@@ -603,3 +603,21 @@ func TestNilRepo(t *testing.T) {
 		t.Errorf("nil repo: %+v %+v", st, deps)
 	}
 }
+
+// TestFlaskSettingsURL: a Flask settings.py (flask-realworld's Config
+// classes) names its database by URL; the evidence must not call it Django.
+func TestFlaskSettingsURL(t *testing.T) {
+	r := snapshottest.Map("flask-blog", map[string]string{
+		"requirements.txt": "Flask==2.2.2\nFlask-SQLAlchemy==3.0.2\n",
+		"blog/settings.py": "import os\n\n\nclass Config(object):\n    SECRET_KEY = os.environ.get('BLOG_SECRET', 'secret-key')\n\n\nclass ProdConfig(Config):\n    SQLALCHEMY_DATABASE_URI = os.environ.get('DATABASE_URL')\n\n\nclass DevConfig(Config):\n    DB_PATH = os.path.join(Config.PROJECT_ROOT, 'dev.db')\n    SQLALCHEMY_DATABASE_URI = 'sqlite:///{0}'.format(DB_PATH)\n",
+	})
+	st, _ := Detect(r)
+	if !slices.Equal(st.Databases, []string{"sqlite"}) {
+		t.Fatalf("databases = %v, want [sqlite]", st.Databases)
+	}
+	for _, e := range st.Evidence {
+		if strings.Contains(e.Text, "sqlite") && (e.Path != "blog/settings.py" || e.Line != 14 || strings.Contains(e.Text, "Django")) {
+			t.Errorf("evidence %s:%d %q, want blog/settings.py:14 without Django", e.Path, e.Line, e.Text)
+		}
+	}
+}
