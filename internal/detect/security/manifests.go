@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -61,6 +62,17 @@ func lineAt(b []byte, off int) int {
 	return bytes.Count(b[:off], []byte{'\n'}) + 1
 }
 
+// byLine puts deps read from a JSON object in file order: map iteration is
+// random, and the first dependency naming an auth id is its evidence.
+func byLine(ds []dep) {
+	sort.Slice(ds, func(i, j int) bool {
+		if ds[i].Line != ds[j].Line {
+			return ds[i].Line < ds[j].Line
+		}
+		return ds[i].Name < ds[j].Name
+	})
+}
+
 func parsePackageJSON(b []byte) []dep {
 	var m struct {
 		Dependencies    map[string]any `json:"dependencies"`
@@ -75,6 +87,7 @@ func parsePackageJSON(b []byte) []dep {
 			out = append(out, dep{Name: strings.ToLower(name), Line: lineOf(b, `"`+name+`"`)})
 		}
 	}
+	byLine(out)
 	return out
 }
 
@@ -92,6 +105,7 @@ func parseComposer(b []byte) []dep {
 			out = append(out, dep{Name: strings.ToLower(name), Line: lineOf(b, `"`+name+`"`)})
 		}
 	}
+	byLine(out)
 	return out
 }
 
@@ -281,5 +295,6 @@ func parsePyTOML(b []byte) []dep {
 			out = append(out, dep{Name: name + "[" + e + "]", Line: line})
 		}
 	}
+	byLine(out)
 	return out
 }

@@ -426,3 +426,65 @@ func TestManifestParsers(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthEvidenceInFileOrder: nestjs-realworld lists jsonwebtoken before
+// passport-jwt; both say jwt, and the evidence must be the first one every
+// time, not whichever a map yields first.
+func TestAuthEvidenceInFileOrder(t *testing.T) {
+	files := map[string]string{
+		"package.json": `{
+  "name": "nest-blog",
+  "dependencies": {
+    "@nestjs/core": "^10.0.0",
+    "argon2": "^0.31.0",
+    "class-validator": "^0.14.0",
+    "jsonwebtoken": "^9.0.0",
+    "mysql2": "^3.6.0",
+    "passport-jwt": "^4.0.1",
+    "typeorm": "^0.3.17"
+  },
+  "devDependencies": {
+    "@types/passport-jwt": "^3.0.9",
+    "jest": "^29.5.0"
+  }
+}
+`,
+	}
+	for range 30 {
+		got := Detect(memRepo(files))
+		var jwt []string
+		for _, e := range got.Evidence {
+			if strings.HasPrefix(e.Text, "jwt:") {
+				jwt = append(jwt, e.Text)
+				if e.Line != 7 {
+					t.Fatalf("jwt evidence %s:%d %q, want package.json:7 (jsonwebtoken)", e.Path, e.Line, e.Text)
+				}
+			}
+		}
+		if len(jwt) != 1 {
+			t.Fatalf("jwt evidence %q, want one", jwt)
+		}
+	}
+}
+
+// TestPipfileAuthInFileOrder: Flask-Bcrypt and flask-jwt-extended sit in
+// a TOML table read as a map; PyJWT comes first in the file.
+func TestPipfileAuthInFileOrder(t *testing.T) {
+	files := map[string]string{
+		"Pipfile": "[[source]]\nurl = \"https://pypi.org/simple\"\nverify_ssl = true\nname = \"pypi\"\n\n[packages]\nFlask = \"*\"\nPyJWT = \"*\"\nFlask-SQLAlchemy = \"*\"\nFlask-JWT-Extended = \"*\"\n\n[dev-packages]\npytest = \"*\"\n",
+	}
+	for range 30 {
+		found := false
+		for _, e := range Detect(memRepo(files)).Evidence {
+			if strings.HasPrefix(e.Text, "jwt:") {
+				found = true
+				if e.Line != 8 {
+					t.Fatalf("jwt evidence %s:%d %q, want Pipfile:8 (PyJWT)", e.Path, e.Line, e.Text)
+				}
+			}
+		}
+		if !found {
+			t.Fatal("no jwt evidence for PyJWT")
+		}
+	}
+}
