@@ -6,7 +6,6 @@ package detect
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/pathway-dev/pathway/internal/detect/api"
@@ -138,18 +137,7 @@ func WithoutFixtures(r *snapshot.Repo) *snapshot.Repo {
 	return &c
 }
 
-func inFixture(p string) bool {
-	for {
-		i := strings.IndexByte(p, '/')
-		if i < 0 {
-			return false // the last segment is the file itself
-		}
-		if fixtureDirs[p[:i]] {
-			return true
-		}
-		p = p[i+1:]
-	}
-}
+func inFixture(p string) bool { return snapshot.UnderAny(p, fixtureDirs) }
 
 // testDeps maps dependency names to the test framework ids they mean, so a
 // framework declared in a manifest counts even if no test file imports it

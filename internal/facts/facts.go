@@ -234,7 +234,7 @@ type History struct {
 	Total       int       `json:"total"`
 	Sampled     int       `json:"sampled"` // commits actually read
 	Own         int       `json:"own"`     // by the subject, within Sampled
-	Others      int       `json:"others"`
+	Others      int       `json:"others"`  // other people (bots count as neither)
 	First       time.Time `json:"first,omitzero"`
 	Last        time.Time `json:"last,omitzero"`
 	ActiveWeeks int       `json:"active_weeks"`

@@ -39,22 +39,8 @@ var testDirs = map[string]bool{
 	"__fixtures__": true, "e2e": true, "cypress": true, "__mocks__": true, "mocks": true,
 }
 
-// anyDir reports whether a directory of p is in set, without allocating.
-func anyDir(p string, set map[string]bool) bool {
-	for {
-		i := strings.IndexByte(p, '/')
-		if i < 0 {
-			return false
-		}
-		if set[p[:i]] {
-			return true
-		}
-		p = p[i+1:]
-	}
-}
-
 func testFile(p string) bool {
-	if anyDir(p, testDirs) {
+	if snapshot.UnderAny(p, testDirs) {
 		return true
 	}
 	base := path.Base(p)
@@ -120,7 +106,7 @@ func Detect(r *snapshot.Repo) facts.API {
 	)
 	for _, f := range r.Files {
 		p := f.Path
-		if f.Kind == "submodule" || f.Kind == "symlink" || anyDir(p, vendoredDirs) {
+		if f.Kind == "submodule" || f.Kind == "symlink" || snapshot.UnderAny(p, vendoredDirs) {
 			continue
 		}
 		if i := readmeRank(p); i >= 0 && i < readmeAt {

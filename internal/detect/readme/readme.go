@@ -223,6 +223,7 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 	)
 	// The intro runs from the top (past a title heading) to the next heading.
 	title := true
+	titleAt := -1 // the title heading: names the project, not a section
 	for i, b := range blocks {
 		if b.kind == kindHeading {
 			// A first heading that names a section ("Quickstart" under a
@@ -232,6 +233,7 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 				break
 			}
 			title = false
+			titleAt = i
 			continue
 		}
 		if b.kind != kindProse || !b.onlyLinkedImages && strings.TrimSpace(b.text) != "" {
@@ -257,7 +259,7 @@ func analyse(r *snapshot.Repo, readmePath string, blocks []block, out *facts.Rea
 		}
 		if b.kind == kindHeading {
 			section = ""
-			if ids := classify(b.text); len(ids) > 0 && ownBody(blocks, i) {
+			if ids := classify(b.text); len(ids) > 0 && i != titleAt && ownBody(blocks, i) {
 				for _, id := range ids {
 					found[id] = true
 				}

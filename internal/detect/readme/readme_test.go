@@ -488,3 +488,16 @@ func TestSectionFirstHeading(t *testing.T) {
 		t.Errorf("titled README: sections = %v, want a description", rm.Sections)
 	}
 }
+
+// "# Todo API" names the project: it is not an API section.
+func TestTitleIsNotASection(t *testing.T) {
+	got := Detect(repo(map[string]string{"README.md": "# Todo API\n\nA small todo list service written in Go with a Postgres database, built to learn how REST services work.\n\n## Installation\n\n```sh\ngo run .\n```\n"}))
+	for _, s := range got.Sections {
+		if s == "api" {
+			t.Fatalf("the title was taken for an API section: %v", got.Sections)
+		}
+	}
+	if len(got.Sections) != 2 {
+		t.Fatalf("sections = %v, want description and installation", got.Sections)
+	}
+}

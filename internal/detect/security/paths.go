@@ -3,6 +3,8 @@ package security
 import (
 	"path"
 	"strings"
+
+	"github.com/pathway-dev/pathway/internal/snapshot"
 )
 
 // vendoredDirs hold third-party code: secrets and auth found there are not
@@ -13,22 +15,7 @@ var vendoredDirs = map[string]bool{
 	".git": true, ".yarn": true, "jspm_packages": true,
 }
 
-func vendored(p string) bool { return anyDir(p, vendoredDirs) }
-
-// anyDir reports whether a directory of p is in set, without allocating:
-// it runs once per file of trees with 100,000 entries.
-func anyDir(p string, set map[string]bool) bool {
-	for {
-		i := strings.IndexByte(p, '/')
-		if i < 0 {
-			return false
-		}
-		if set[p[:i]] {
-			return true
-		}
-		p = p[i+1:]
-	}
-}
+func vendored(p string) bool { return snapshot.UnderAny(p, vendoredDirs) }
 
 // testDirs mark fixtures and examples: what is found there is reported with
 // lower confidence, since sample keys are often deliberate.
@@ -43,7 +30,7 @@ func testPath(p string) bool {
 	if strings.HasPrefix(p, "example/") || strings.HasPrefix(p, "examples/") {
 		return true
 	}
-	if anyDir(p, testDirs) {
+	if snapshot.UnderAny(p, testDirs) {
 		return true
 	}
 	base := path.Base(p)
