@@ -4,6 +4,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/pathway-dev/pathway/internal/snapshot"
 )
 
 // Ecosystems a test file can belong to.
@@ -50,18 +52,7 @@ var skipDirs = map[string]bool{
 }
 
 // skipped reports whether p lies under a directory of skipDirs.
-func skipped(p string) bool {
-	for {
-		i := strings.IndexByte(p, '/')
-		if i < 0 {
-			return false
-		}
-		if skipDirs[p[:i]] {
-			return true
-		}
-		p = p[i+1:]
-	}
-}
+func skipped(p string) bool { return snapshot.UnderAny(p, skipDirs) }
 
 // sourceExt maps the extensions of backend and frontend code to their
 // language. A fixed table rather than go-enry's GetLanguageByExtension,
