@@ -31,3 +31,18 @@ func TestRealWorldFalsePositives(t *testing.T) {
 		t.Fatalf("production literal: flags %v findings %+v", got.Flags, got.Findings)
 	}
 }
+
+// A signing call shown in a comment documents the pattern; it is no key.
+func TestSigningCallInACommentIsNotASecret(t *testing.T) {
+	r := memRepo(map[string]string{
+		"Services/TokenService.cs": "// e.g. new SymmetricSecurityKey(\"key\"u8.ToArray())\nvar key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(config[\"Jwt:Key\"]));\n",
+		"src/auth.js":              "// jwt.sign(payload, 'secret') is what not to do\nconst token = jwt.sign(payload, process.env.JWT_SECRET);\n",
+	})
+	if got := Detect(r); len(got.Flags) != 0 {
+		t.Fatalf("flags %v, findings %+v", got.Flags, got.Findings)
+	}
+	r = memRepo(map[string]string{"Services/TokenService.cs": "var key = new SymmetricSecurityKey(\"k3y-for-dev-only\"u8.ToArray());\n"})
+	if got := Detect(r); len(got.Flags) != 1 {
+		t.Fatalf("a literal key in code must still be flagged: %+v", got)
+	}
+}
