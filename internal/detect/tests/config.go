@@ -295,6 +295,10 @@ var ciCov = regexp.MustCompile(`go\s+test\b[^\n#]*\s-(?:cover|coverprofile|cover
 // "run: ci/test.sh".
 var ciScript = regexp.MustCompile(`(?:^|[\s;&|('"=:])((?:\.{1,2}/)?(?:[\w.-]+/)*[\w-][\w.-]*\.(?:sh|bash))\b`)
 
+// shellRun is a script run through its interpreter, whatever its name:
+// "bash .ci/run", "sh -e ci/test".
+var shellRun = regexp.MustCompile(`(?:^|[\s;&|(])(?:bash|sh|zsh)\s+(?:-[a-z]+\s+)*((?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+)`)
+
 // maxScripts bounds the scripts followed from CI files.
 const maxScripts = 20
 
@@ -357,10 +361,14 @@ func ciFileCoverage(r *snapshot.Repo, p string) (cov *covLine, run []string) {
 		if cov == nil && ciCov.Match(l) {
 			cov = &covLine{line, string(trim(t, 80))}
 		}
-		if !bytes.Contains(l, []byte(".sh")) && !bytes.Contains(l, []byte(".bash")) {
-			continue
+		var found [][][]byte
+		if bytes.Contains(l, []byte(".sh")) || bytes.Contains(l, []byte(".bash")) {
+			found = append(found, ciScript.FindAllSubmatch(l, -1)...)
 		}
-		for _, m := range ciScript.FindAllSubmatch(l, -1) {
+		if bytes.Contains(l, []byte("sh ")) {
+			found = append(found, shellRun.FindAllSubmatch(l, -1)...)
+		}
+		for _, m := range found {
 			s := path.Clean(string(m[1]))
 			if !strings.HasPrefix(s, "../") && s != p {
 				run = append(run, s)

@@ -117,3 +117,21 @@ func sortFiles(fs []snapshot.File) {
 		}
 	}
 }
+
+// A workflow that runs an extension-less script through its shell
+// ("run: bash .ci/run") reaches the coverage flag inside it.
+func TestCoverageInAScriptRunByItsShell(t *testing.T) {
+	r := load(t, "gin-good")
+	r.Files = append(r.Files, snapshot.File{Path: ".ci/run"}, snapshot.File{Path: ".github/workflows/ci.yml"})
+	sortFiles(r.Files)
+	r.Contents[".github/workflows/ci.yml"] = []byte("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: bash .ci/run\n")
+	r.Contents[".ci/run"] = []byte("#!/usr/bin/env bash\nset -euo pipefail\ngo vet ./...\ngo test -race -cover ./...\n")
+	got := Detect(r)
+	found := false
+	for _, e := range got.Evidence {
+		found = found || (e.Path == ".ci/run" && e.Line == 4)
+	}
+	if !got.Coverage || !found {
+		t.Fatalf("coverage=%v evidence=%+v", got.Coverage, got.Evidence)
+	}
+}
