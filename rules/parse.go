@@ -17,6 +17,8 @@ import (
 	"github.com/expr-lang/expr/vm"
 	"gopkg.in/yaml.v3"
 
+	"github.com/pathway-dev/pathway/internal/detect/stack"
+	"github.com/pathway-dev/pathway/internal/detect/tests"
 	"github.com/pathway-dev/pathway/internal/facts"
 )
 
@@ -182,6 +184,16 @@ func (d *decoder) strs(n *yaml.Node, what string) ([]string, []*yaml.Node, bool)
 		nodes = append(nodes, c)
 	}
 	return out, nodes, ok
+}
+
+// knownIDs reports ids the detectors never produce: a role expecting
+// "springboot" (not "spring-boot") would fail every candidate silently.
+func (d *decoder) knownIDs(ids []string, nodes []*yaml.Node, known []string, what string) {
+	for i, id := range ids {
+		if !slices.Contains(known, id) {
+			d.errorf(nodes[i], "unknown %s id %q (see README: What pathway detects)", what, id)
+		}
+	}
 }
 
 // entry is one item of a rule file: a full rule, or a patch that only
@@ -626,9 +638,13 @@ func (d *decoder) roleFile(root *yaml.Node, known func(string) bool) *Role {
 		case "languages":
 			r.Languages, _, _ = d.strs(v, k)
 		case "frameworks":
-			r.Frameworks, _, _ = d.strs(v, k)
+			var nodes []*yaml.Node
+			r.Frameworks, nodes, _ = d.strs(v, k)
+			d.knownIDs(r.Frameworks, nodes, stack.Frameworks, "framework")
 		case "test_frameworks":
-			r.TestFrameworks, _, _ = d.strs(v, k)
+			var nodes []*yaml.Node
+			r.TestFrameworks, nodes, _ = d.strs(v, k)
+			d.knownIDs(r.TestFrameworks, nodes, tests.Frameworks, "test framework")
 		case "step_weights":
 			for _, sp := range d.pairs(v, "step_weights", nil) {
 				if _, ok := Step(sp.key.Value); !ok {

@@ -541,3 +541,24 @@ func TestValidateRoleFile(t *testing.T) {
 		t.Errorf("role errors: %v", errs)
 	}
 }
+
+func TestRoleWithUnknownIDs(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "backend-x.yaml", "name: backend-x\ntitle: Backend (X)\nframeworks: [spring-boot, springboot]\ntest_frameworks: [junit5, junit]\n")
+	var got []string
+	for _, e := range rules.Validate(p) {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		p + `:3:27: unknown framework id "springboot"`,
+		p + `:4:19: unknown test framework id "junit5"`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("errors:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d = %q, want prefix %q", i, got[i], want[i])
+		}
+	}
+}
