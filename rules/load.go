@@ -277,7 +277,12 @@ func Lint(paths ...string) (entries int, errs []error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &Error{File: p, Line: 1, Column: 1, Msg: err.Error()})
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Err.Error() // the path is already in front
+			}
+			errs = append(errs, &Error{File: p, Msg: "cannot read: " + msg})
 			continue
 		}
 		if !fi.IsDir() {
