@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pathway-dev/pathway/internal/report"
@@ -45,6 +46,9 @@ func Markdown(r *report.Report) []byte {
 		fmt.Fprintf(&b, " · %s overall since %s", signed(r.Compare.Overall), r.Compare.Previous.Format("2006-01-02"))
 	}
 	b.WriteString("\n\n")
+	if r.Overall.Score >= readyAt && r.Overall.Level != report.Ready {
+		fmt.Fprintf(&b, "> The score is in the *ready* range, but only %d%% of the checks could be made; *ready* needs at least 60%%.\n\n", int(r.Overall.Coverage*100+0.5))
+	}
 	if r.Partial {
 		b.WriteString("> **Partial report:** some data could not be fetched; see the warnings below.\n\n")
 	}
@@ -88,7 +92,7 @@ func Markdown(r *report.Report) []byte {
 			if a.Repo != "" {
 				where = " (`" + a.Repo + "`)"
 			}
-			fmt.Fprintf(&b, "%d. %s%s — +%.0f points\n", i+1, mdEscape(a.Text), where, a.Impact)
+			fmt.Fprintf(&b, "%d. %s%s — %s\n", i+1, mdEscape(a.Text), where, points(a.Impact))
 		}
 	}
 	if len(r.Highlights) > 0 {
@@ -143,10 +147,25 @@ func stepTitle(r *report.Report, id string) string {
 }
 
 func signed(n int) string {
-	if n > 0 {
+	switch {
+	case n > 0:
 		return fmt.Sprintf("+%d", n)
+	case n == 0:
+		return "±0"
 	}
 	return fmt.Sprint(n)
+}
+
+// readyAt is the overall score from which the level can be ready.
+const readyAt = 75
+
+// points says what an action is worth, as the PDF does (one decimal).
+func points(impact float64) string {
+	s := strconv.FormatFloat(impact, 'f', 1, 64)
+	if s == "1.0" {
+		return "+1 point"
+	}
+	return "+" + strings.TrimSuffix(s, ".0") + " points"
 }
 
 // mdEscape keeps user-controlled text (names, descriptions) from breaking

@@ -70,7 +70,7 @@ func TestMarkdownSummary(t *testing.T) {
 		"| 7 | Testing and debugging | 56 | 🟡 developing | +20 |",
 		"| 1 | Learn programming languages | 20 | ✅ strong |",
 		"+12 overall since 2026-09-01",
-		"1. Add JUnit tests for TodoController in todo-api (`todo-api`) — +8 points",
+		"1. Add JUnit tests for TodoController in todo-api (`todo-api`) — +8.4 points",
 		"**Work on next:** step 7, Testing and debugging",
 		"Mara \\| Dev &lt;script&gt;",
 		"Warnings (1)",
@@ -86,6 +86,12 @@ func TestMarkdownSummary(t *testing.T) {
 		if !strings.Contains(md2, want) {
 			t.Errorf("markdown lacks %q", want)
 		}
+	}
+	r.Overall = report.Overall{Score: 100, Level: report.NearlyThere, Coverage: 0.25}
+	r.Compare.Overall = 0
+	md3 := string(reports.Markdown(r))
+	if !strings.Contains(md3, "only 25% of the checks could be made") || !strings.Contains(md3, "±0 overall since") {
+		t.Errorf("a ready-range score on few checks must say why it is not ready:\n%s", md3)
 	}
 	if strings.Contains(md, "<script>") {
 		t.Error("user text injected raw HTML")

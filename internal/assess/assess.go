@@ -611,6 +611,10 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 	if p.Next == "" {
 		p.Next = firstUnknown
 	}
+	// Every step that counts is strong: the next step is the job hunt.
+	if p.Next == "" || !counted[stepIndex(p.Next)] && allStrong(steps, counted) {
+		p.Next = "job-ready"
+	}
 	return p
 }
 
@@ -619,6 +623,15 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 func opening(text string) string {
 	w := strings.Fields(strings.ToLower(text))
 	return strings.Join(w[:min(5, len(w))], " ")
+}
+
+func allStrong(steps []report.Step, counted []bool) bool {
+	for i, s := range steps {
+		if counted[i] && s.Status != report.Strong {
+			return false
+		}
+	}
+	return true
 }
 
 func hasUnknown(fs []report.Finding) bool {

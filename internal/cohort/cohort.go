@@ -300,9 +300,12 @@ func LoadPrevious(path, login string) (*report.Report, error) {
 		return nil, fmt.Errorf("--compare %s: %w", path, err)
 	}
 	if fi.IsDir() {
-		path = filepath.Join(path, login+"-readiness.json")
+		dir := path
+		path = filepath.Join(dir, login+"-readiness.json")
 		if _, err := os.Stat(path); err != nil {
-			return nil, nil // a new candidate: nothing to compare with
+			// A PDF-only run leaves no JSON per candidate, but its
+			// cohort.json holds every score.
+			return fromSummary(filepath.Join(dir, "cohort.json"), login)
 		}
 	}
 	data, err := os.ReadFile(path)
@@ -320,6 +323,33 @@ func LoadPrevious(path, login string) (*report.Report, error) {
 		return nil, fmt.Errorf("--compare %s: that report is about %q, not %q", path, prev.Subject.Login, login)
 	}
 	return &prev, nil
+}
+
+// fromSummary rebuilds the scores of login from an earlier cohort.json; nil
+// when there is none or login is not in it (a new candidate).
+func fromSummary(path, login string) (*report.Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil
+	}
+	var s Summary
+	if err := json.Unmarshal(data, &s); err != nil || s.Schema != SummarySchema {
+		return nil, fmt.Errorf("--compare %s: not a pathway cohort summary", path)
+	}
+	for _, row := range s.Rows {
+		if !strings.EqualFold(row.Login, login) || row.Score == nil {
+			continue
+		}
+		prev := &report.Report{Schema: report.Schema, AsOf: s.AsOf, Role: row.Role,
+			Subject: report.Subject{Login: row.Login}, Overall: report.Overall{Score: *row.Score, Level: row.Level}}
+		for _, id := range StepIDs {
+			if v, ok := row.Steps[id]; ok {
+				prev.Steps = append(prev.Steps, report.Step{ID: id, Score: v})
+			}
+		}
+		return prev, nil
+	}
+	return nil, nil
 }
 
 // Compare fills r.Compare with the deltas against prev.

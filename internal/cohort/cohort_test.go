@@ -129,3 +129,30 @@ func TestCompare(t *testing.T) {
 }
 
 func jsonOf(r *report.Report) ([]byte, error) { return json.Marshal(r) }
+
+// A PDF-only cohort run leaves cohort.json, not per-candidate JSON: the
+// comparison comes from the summary's scores.
+func TestCompareFromCohortSummary(t *testing.T) {
+	dir := t.TempDir()
+	old := rep("alice", 50, nil)
+	sum := Summarise([]Row{FromReport(old, "alice-readiness.pdf")}, []*report.Report{old}, old.AsOf, old.AsOf, "")
+	data, err := JSON(sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cohort.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := LoadPrevious(dir, "Alice")
+	if err != nil || prev == nil || prev.Overall.Score != 50 || len(prev.Steps) != 12 {
+		t.Fatalf("prev = %+v, %v", prev, err)
+	}
+	now := rep("alice", 61, nil)
+	Compare(now, prev)
+	if now.Compare.Overall != 11 || now.Compare.Steps["testing"] != 11 {
+		t.Fatalf("compare = %+v", now.Compare)
+	}
+	if p, err := LoadPrevious(dir, "bob"); p != nil || err != nil {
+		t.Fatalf("bob is new: %v %v", p, err)
+	}
+}

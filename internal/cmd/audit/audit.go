@@ -164,6 +164,16 @@ flag, invalid rule file), 3 below --fail-under.`,
 			if err != nil {
 				return err
 			}
+			// -o report.json means JSON; a format that contradicts the
+			// name would write a PDF called report.md.
+			if ext := outputFormat(opts.Output); ext != "" && !isDir(opts.Output) {
+				switch {
+				case !cmd.Flags().Changed("format"):
+					fs = []string{ext}
+				case len(fs) == 1 && fs[0] != ext:
+					return cmdutil.InputErrorf("--output %s names a .%s file but --format is %s: make them agree", opts.Output, ext, fs[0])
+				}
+			}
 			opts.Formats = fs
 			if _, err := parseThresholds(opts.FailUnder); err != nil {
 				return err
@@ -320,6 +330,9 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	if code == cmdutil.ExitOK {
 		for _, rep := range reps {
+			for _, msg := range gates.skipped(rep) {
+				fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: %s\n", rep.Subject.Login, msg)
+			}
 			for _, msg := range gates.below(rep) {
 				fmt.Fprintf(opts.IO.ErrOut, "pathway: %s: %s (--fail-under)\n", rep.Subject.Login, msg)
 				code = cmdutil.ExitBelow
@@ -372,6 +385,9 @@ func localSnapshot(ctx context.Context, opts *Options, sopts snapshot.Options) (
 		if err != nil {
 			return nil, sourceError(err)
 		}
+		// The subject is still the checkout, judged as a project: the
+		// profile only adds the networking and job-ready evidence.
+		p.Kind = "local"
 		snap.Profile = p
 	}
 	return snap, nil
@@ -585,7 +601,14 @@ func write(opts *Options, snap *snapshot.Snapshot, sopts snapshot.Options, set *
 			rep.Warnings = append(rep.Warnings, msg)
 		case err != nil:
 			return nil, "", cmdutil.InputError(err)
+		case prev == nil:
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: nothing to compare in %s (no %s-readiness.json, nor a cohort.json row)\n", rep.Subject.Login, opts.Compare, rep.Subject.Login)
 		default:
+			if prev.Role != "" && prev.Role != rep.Role {
+				msg := fmt.Sprintf("the earlier report used the %s rubric and this one %s: part of each change comes from the rubric, not from progress", prev.Role, rep.Role)
+				fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: %s\n", rep.Subject.Login, msg)
+				rep.Warnings = append(rep.Warnings, msg)
+			}
 			cohort.Compare(rep, prev)
 		}
 	}

@@ -25,6 +25,19 @@ func checkOutput(opts *Options) error {
 	return nil
 }
 
+// outputFormat is the format a file name asks for ("" for none).
+func outputFormat(p string) string {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".json":
+		return "json"
+	case ".pdf":
+		return "pdf"
+	case ".md", ".markdown":
+		return "md"
+	}
+	return ""
+}
+
 // isReportFile tells whether p ends in a report extension.
 func isReportFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {

@@ -44,6 +44,10 @@ func TestFlagsReachOptions(t *testing.T) {
 		len(o.FailUnder) != 2 {
 		t.Fatalf("options not wired: %+v", o)
 	}
+	o, err = parse(t, "octocat", "-o", "out/octo.md")
+	if err != nil || strings.Join(o.Formats, ",") != "md" {
+		t.Fatalf("-o out/octo.md should mean Markdown: %v %v", o.Formats, err)
+	}
 	o, err = parse(t, "--local", ".", "../other")
 	if err != nil || !o.Local || strings.Join(o.Paths, " ") != ". ../other" || len(o.Logins) != 0 {
 		t.Fatalf("local: %+v %v", o, err)
@@ -52,17 +56,18 @@ func TestFlagsReachOptions(t *testing.T) {
 
 func TestBadInputIsExit2(t *testing.T) {
 	for name, args := range map[string][]string{
-		"no login":           {},
-		"local without path": {"--local"},
-		"bad format":         {"octocat", "--format", "docx"},
-		"bad threshold":      {"octocat", "--fail-under", "abc"},
-		"threshold > 100":    {"octocat", "--fail-under", "101"},
-		"unknown step":       {"octocat", "--fail-under", "cooking=3"},
-		"negative max":       {"octocat", "--max-repos", "-1"},
-		"user without local": {"octocat", "--user", "octocat"},
-		"no concurrency":     {"octocat", "--concurrency", "0"},
-		"negative max-wait":  {"octocat", "--max-wait", "-5s"},
-		"unknown paper":      {"octocat", "--paper", "a5"},
+		"no login":            {},
+		"local without path":  {"--local"},
+		"bad format":          {"octocat", "--format", "docx"},
+		"bad threshold":       {"octocat", "--fail-under", "abc"},
+		"threshold > 100":     {"octocat", "--fail-under", "101"},
+		"unknown step":        {"octocat", "--fail-under", "cooking=3"},
+		"negative max":        {"octocat", "--max-repos", "-1"},
+		"user without local":  {"octocat", "--user", "octocat"},
+		"no concurrency":      {"octocat", "--concurrency", "0"},
+		"negative max-wait":   {"octocat", "--max-wait", "-5s"},
+		"unknown paper":       {"octocat", "--paper", "a5"},
+		"format against name": {"octocat", "-f", "json", "-o", "report.pdf"},
 	} {
 		_, err := parse(t, args...)
 		if cmdutil.Code(err) != cmdutil.ExitInput {
@@ -77,7 +82,7 @@ func TestThresholds(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &report.Report{Overall: report.Overall{Score: 69}, Steps: []report.Step{
-		{ID: "testing", Score: 50}, {ID: "ci-cd", Score: 39},
+		{ID: "testing", Score: 50, Counted: true}, {ID: "ci-cd", Score: 39, Counted: true},
 	}}
 	got := g.below(r)
 	want := []string{"overall score 69 is below 70", "step ci-cd score 39 is below 40"}
@@ -87,6 +92,15 @@ func TestThresholds(t *testing.T) {
 	r.Overall.Score, r.Steps[1].Score = 70, 40
 	if got := g.below(r); len(got) != 0 {
 		t.Fatalf("at the threshold is not below: %q", got)
+	}
+	// A step left out of the score (not applicable, not checked) cannot
+	// fail a gate: it is skipped with a warning instead.
+	r.Steps[1].Score, r.Steps[1].Counted = 0, false
+	if got := g.below(r); len(got) != 0 {
+		t.Fatalf("an uncounted step failed the gate: %q", got)
+	}
+	if got := g.skipped(r); len(got) != 1 || !strings.Contains(got[0], "ci-cd=40 ignored") {
+		t.Fatalf("skipped = %q", got)
 	}
 }
 

@@ -52,6 +52,18 @@ func validStep(id string) bool {
 	return false
 }
 
+// skipped lists step thresholds that cannot be judged: the step is left out
+// of the score (not applicable to a project, or not checked).
+func (t thresholds) skipped(r *report.Report) []string {
+	var out []string
+	for _, s := range r.Steps {
+		if _, ok := t[s.ID]; ok && !s.Counted {
+			out = append(out, fmt.Sprintf("--fail-under %s=%d ignored: that step is not part of this report's score (not applicable or not checked)", s.ID, t[s.ID]))
+		}
+	}
+	return out
+}
+
 // below lists, in a stable order, every threshold the report misses.
 func (t thresholds) below(r *report.Report) []string {
 	var out []string
@@ -67,7 +79,7 @@ func (t thresholds) below(r *report.Report) []string {
 	sort.Strings(keys)
 	for _, k := range keys {
 		for _, s := range r.Steps {
-			if s.ID == k && s.Score < t[k] {
+			if s.ID == k && s.Counted && s.Score < t[k] {
 				out = append(out, fmt.Sprintf("step %s score %d is below %d", k, s.Score, t[k]))
 			}
 		}
