@@ -3,6 +3,7 @@ package tests
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -17,6 +18,11 @@ type verdict struct {
 	reason string
 	// line is where the first live case starts (or the first case at all).
 	line int
+	// helper is set when the file declares code but no test of any kind,
+	// not even a commented-out one: shared fixtures, test utilities, an
+	// abstract base class. Whether that makes it support code rather than
+	// a placeholder depends on its name (see support).
+	helper bool
 }
 
 // maxJudge bounds how much of one file is read: test files larger than this
@@ -37,6 +43,14 @@ func judge(src []byte, eco string) verdict {
 	switch eco {
 	case ecoGo:
 		cs = braceCases(bare, goCase, nil)
+		// go test runs an example only when it declares its output;
+		// without that it is compiled documentation, not a test.
+		for _, c := range braceCases(bare, goExample, nil) {
+			if goOutput.Match(src[c.bodyFrom:c.bodyTo]) {
+				cs = append(cs, c)
+			}
+		}
+		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
 	case ecoPython:
 		cs = pythonCases(bare)
 	case ecoJS:
@@ -109,8 +123,21 @@ func judge(src []byte, eco string) verdict {
 		v.line = commented(src, code)
 	default:
 		v.reason = "no test cases"
+		if re := helperCode[eco]; re != nil && len(cs) == 0 {
+			v.helper = re.Match(bare)
+		}
 	}
 	return v
+}
+
+// helperCode recognises what a support file declares. Go test helpers must
+// live in _test.go files to see unexported code, JS helpers under
+// __tests__/ share the directory jest scans, and JUnit base classes are
+// named *Test: all are test-named without being tests.
+var helperCode = map[string]*regexp.Regexp{
+	ecoGo:   regexp.MustCompile(`(?m)^(?:func|type|var|const)\s`),
+	ecoJS:   regexp.MustCompile(`\bfunction\b|=>|\bmodule\.exports\b|\bexports\.|(?m:^\s*export\s)`),
+	ecoJava: regexp.MustCompile(`\babstract\s+class\b`),
 }
 
 // commented returns the line of the first thing in a comment that looks
@@ -140,7 +167,9 @@ type span struct {
 }
 
 var (
-	goCase     = regexp.MustCompile(`(?m)^func\s+(?:\(\s*\w+\s+\*?\w+\s*\)\s+Test\w*\s*\(\s*\)|Test\w*\s*\(\s*\w+\s+\*testing\.T\s*\))`)
+	goCase     = regexp.MustCompile(`(?m)^func\s+(?:\(\s*\w+\s+\*?\w+\s*\)\s+Test\w*\s*\(\s*\)|Test\w*\s*\(\s*\w+\s+\*testing\.T\s*\)|Benchmark\w*\s*\(\s*\w+\s+\*testing\.B\s*\)|Fuzz\w*\s*\(\s*\w+\s+\*testing\.F\s*\))`)
+	goExample  = regexp.MustCompile(`(?m)^func\s+Example\w*\s*\(\s*\)`)
+	goOutput   = regexp.MustCompile(`(?m)^\s*//\s*(?:Unordered output|Output):`)
 	javaCase   = regexp.MustCompile(`@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\b`)
 	junit3     = regexp.MustCompile(`\bextends\s+TestCase\b`)
 	junit3Case = regexp.MustCompile(`\bpublic\s+void\s+test\w*\s*\(\s*\)`)

@@ -35,7 +35,11 @@ const maxEvidence = 10
 // Every file is classified by path once; at most SampleSize fetched test
 // files, spread evenly over the sorted list (names that say "test" first),
 // are read and judged. A judged file counts in Files only when it has a
-// live test case; test files that were not read count by path.
+// live test case (benchmarks, fuzz targets and examples with checked output
+// are cases); test files that were not read count by path. A test-named
+// file that declares code but no test at all (Go helpers in _test.go, JS
+// utilities under __tests__/, JUnit abstract base classes) is support code
+// and counts in neither Files nor PlaceholderFiles.
 // PlaceholderOnly is set when files were judged, none was live, and none
 // was left unread. Ratio is Files divided by the source files (code by
 // extension, tests, vendored and generated files excluded), rounded to
@@ -114,6 +118,8 @@ func Detect(r *snapshot.Repo) facts.Tests {
 			for _, name := range importedFrameworks(src, c.eco) {
 				fw[name] = true
 			}
+		case support(c, v):
+			// Shared fixtures and utilities: neither tests nor placeholders.
 		case c.strong || (v.found > 0 && !rustWeak[c.path]):
 			placeholders = append(placeholders, j)
 		}
@@ -150,6 +156,14 @@ func Detect(r *snapshot.Repo) facts.Tests {
 	sort.Strings(t.Frameworks)
 	t.Evidence = evidence(r, live, placeholders, unread, cfgEv, covEv)
 	return t
+}
+
+// support reports whether a test-named file without tests is support code
+// for the suite rather than a placeholder. A JS file counts only when its
+// own name does not say test: __tests__/helpers/db.js is a helper,
+// app.test.js with nothing in it is a placeholder.
+func support(c candidate, v verdict) bool {
+	return v.helper && (c.eco != ecoJS || !jsStrong(path.Base(c.path)))
 }
 
 type judgedFile struct {

@@ -35,7 +35,8 @@ func TestDetectFixtures(t *testing.T) {
 		{"rails-placeholder", false, true, 0, 3, 0, []string{}, false, "test/models/article_test.rb"},
 		{"laravel-good", true, false, 2, 0, 4, []string{"phpunit"}, true, "tests/Feature/PostApiTest.php"},
 		{"laravel-bad", false, true, 0, 2, 0, []string{"phpunit"}, false, "tests/Feature/ExampleTest.php"},
-		{"gin-good", true, false, 1, 0, 2, []string{"go-test", "testify"}, false, "handlers/todo_test.go"},
+		// Two tests and BenchmarkList: a benchmark is a case too.
+		{"gin-good", true, false, 1, 0, 3, []string{"go-test", "testify"}, false, "handlers/todo_test.go"},
 		{"gin-bad", false, true, 0, 1, 0, []string{}, false, "main_test.go"},
 		// CI runs scripts/coverage.sh, which runs go test -coverprofile (golang-gin-realworld).
 		{"gin-coverage-script", true, false, 1, 0, 2, []string{"go-test", "testify"}, true, "scripts/coverage.sh"},
@@ -47,6 +48,12 @@ func TestDetectFixtures(t *testing.T) {
 		// placeholder test file (fastapi-realworld).
 		{"fastapi-split-settings", true, false, 1, 0, 2, []string{"pytest"}, false, "tests/test_api/test_notes.py"},
 		{"express-nx-jest", true, false, 1, 0, 2, []string{"jest"}, true, "jest.config.ts"},
+		// Benchmarks, a fuzz target and an example with checked output are
+		// live; helpers_test.go (shared router and fixture loader) and an
+		// example without Output are support code, not placeholders.
+		{"gin-bench", true, false, 3, 0, 4, []string{"go-test"}, false, "handlers/bench_test.go"},
+		// __tests__/helpers/db.js holds no tests: support, not a placeholder.
+		{"express-helpers", true, false, 1, 0, 2, []string{"jest"}, false, "__tests__/notes.test.js"},
 	}
 	for _, c := range cases {
 		t.Run(c.repo, func(t *testing.T) {
@@ -165,5 +172,82 @@ func TestCoverageSources(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no coverage evidence at %s:%d in %+v", c.name, c.path, c.line, got.Evidence)
 		}
+	}
+}
+
+// TestSupportFiles: test-named files holding only helpers are neither live
+// tests nor placeholders, while the placeholders that look like them stay
+// placeholders.
+func TestSupportFiles(t *testing.T) {
+	app := map[string]string{
+		"go.mod":        "module github.com/acme/api\n\ngo 1.22\n",
+		"api/server.go": "package api\n\nfunc Health() string { return \"ok\" }\n",
+		"src/main/java/com/acme/shop/ShopApplication.java": "package com.acme.shop;\n\npublic class ShopApplication {}\n",
+		"src/app.js": "module.exports = require('express')();\n",
+	}
+	cases := []struct {
+		name          string
+		files         map[string]string
+		present       bool
+		files_, phs   int
+		placeholderTo string // the path a placeholder evidence must name
+	}{
+		{"go helpers only", map[string]string{
+			"api/fixture_test.go": "package api\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n// load reads testdata/<name>.\nfunc load(t testing.TB, name string) []byte {\n\tt.Helper()\n\tb, err := os.ReadFile(\"testdata/\" + name)\n\tif err != nil {\n\t\tt.Fatal(err)\n\t}\n\treturn b\n}\n",
+			"api/main_test.go":    "package api\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestMain(m *testing.M) { os.Exit(m.Run()) }\n",
+		}, false, 0, 0, ""},
+		{"go empty benchmark", map[string]string{
+			"api/bench_test.go": "package api\n\nimport \"testing\"\n\nfunc BenchmarkHealth(b *testing.B) {\n}\n",
+		}, false, 0, 1, "api/bench_test.go"},
+		{"go package clause only", map[string]string{
+			"api/server_test.go": "package api\n\nimport \"testing\"\n",
+		}, false, 0, 1, "api/server_test.go"},
+		{"go helpers beside commented tests", map[string]string{
+			"api/server_test.go": "package api\n\nfunc setup() {}\n\n// func TestHealth(t *testing.T) {\n// \tif Health() != \"ok\" { t.Fatal() }\n// }\n",
+		}, false, 0, 1, "api/server_test.go"},
+		{"junit abstract base", map[string]string{
+			"src/test/java/com/acme/shop/AbstractIntegrationTest.java": "package com.acme.shop;\n\nimport org.springframework.boot.test.context.SpringBootTest;\n\n@SpringBootTest\npublic abstract class AbstractIntegrationTest {\n    protected String url(String path) {\n        return \"http://localhost\" + path;\n    }\n}\n",
+		}, false, 0, 0, ""},
+		{"junit empty test class", map[string]string{
+			"src/test/java/com/acme/shop/ShopApplicationTest.java": "package com.acme.shop;\n\nclass ShopApplicationTest {\n    private String url(String path) { return path; }\n}\n",
+		}, false, 0, 1, "src/test/java/com/acme/shop/ShopApplicationTest.java"},
+		{"js test file holding only a helper", map[string]string{
+			"__tests__/app.test.js": "const request = require('supertest');\n\nfunction get(app, url) {\n  return request(app).get(url);\n}\n",
+		}, false, 0, 1, "__tests__/app.test.js"},
+		{"js helpers beside a live test", map[string]string{
+			"__tests__/utils.js":    "export const login = async (agent) => agent.post('/login').send({ user: 'ann' });\n",
+			"__tests__/app.test.js": "import { login } from './utils';\n\ntest('logs in', async () => {\n  const res = await login(agent);\n  expect(res.status).toBe(200);\n});\n",
+		}, true, 1, 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{}
+			for p, b := range app {
+				files[p] = b
+			}
+			for p, b := range c.files {
+				files[p] = b
+			}
+			got := Detect(snapshottest.Map("r", files))
+			if got.Present != c.present || got.Files != c.files_ || got.PlaceholderFiles != c.phs {
+				t.Errorf("present=%v files=%d placeholder_files=%d, want %v %d %d (%+v)",
+					got.Present, got.Files, got.PlaceholderFiles, c.present, c.files_, c.phs, got.Evidence)
+			}
+			if got.PlaceholderOnly != (c.phs > 0 && !c.present) {
+				t.Errorf("placeholder_only=%v", got.PlaceholderOnly)
+			}
+			found := false
+			for _, e := range got.Evidence {
+				if strings.HasPrefix(e.Text, "placeholder") {
+					found = found || e.Path == c.placeholderTo
+					if c.placeholderTo == "" {
+						t.Errorf("unexpected placeholder evidence %+v", e)
+					}
+				}
+			}
+			if c.placeholderTo != "" && !found {
+				t.Errorf("no placeholder evidence for %s in %+v", c.placeholderTo, got.Evidence)
+			}
+		})
 	}
 }
