@@ -39,6 +39,9 @@ func ParseUsers(name string, r io.Reader) ([]Candidate, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // spreadsheet exports add a BOM
 	first := firstLine(data)
+	if strings.HasPrefix(strings.ToLower(first), "login;") {
+		return nil, fmt.Errorf("%s:1: the CSV uses semicolons; save it with commas (login,name,role,email)", name)
+	}
 	if strings.Contains(first, ",") || strings.EqualFold(strings.TrimSpace(first), "login") {
 		return parseCSV(name, data)
 	}

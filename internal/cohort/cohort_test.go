@@ -46,6 +46,7 @@ func TestParseUsersErrors(t *testing.T) {
 		"duplicate":      "alice\nbob\nAlice\n",
 		"no login col":   "user,name\nalice,Alice\n",
 		"bad csv quotes": "login,name\nalice,\"Alice\n",
+		"semicolons":     "login;name;role\nalice;Alice;backend\n",
 	} {
 		if _, err := ParseUsers("u", strings.NewReader(in)); err == nil {
 			t.Errorf("%s: accepted", name)

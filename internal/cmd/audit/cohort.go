@@ -23,7 +23,9 @@ import (
 func candidates(opts *Options) ([]cohort.Candidate, error) {
 	var out []cohort.Candidate
 	seen := map[string]bool{}
-	for _, l := range opts.Logins {
+	for i, l := range opts.Logins {
+		l = normalLogin(l)
+		opts.Logins[i] = l
 		out = append(out, cohort.Candidate{Login: l})
 		seen[strings.ToLower(l)] = true
 	}
@@ -38,6 +40,7 @@ func candidates(opts *Options) ([]cohort.Candidate, error) {
 			return nil, cmdutil.InputError(err)
 		}
 		for _, c := range list {
+			c.Login = normalLogin(c.Login)
 			if !seen[strings.ToLower(c.Login)] {
 				seen[strings.ToLower(c.Login)] = true
 				out = append(out, c)
@@ -57,6 +60,16 @@ func candidates(opts *Options) ([]cohort.Candidate, error) {
 		}
 	}
 	return out, nil
+}
+
+// normalLogin accepts what people paste for a login: "@octocat" or
+// "https://github.com/octocat/".
+func normalLogin(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"https://github.com/", "http://github.com/", "github.com/", "@"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.TrimSuffix(s, "/")
 }
 
 func knownRole(r string) bool {

@@ -105,7 +105,9 @@ func TestThresholds(t *testing.T) {
 }
 
 func TestAnnotationsEscapeAndFilterByRepo(t *testing.T) {
-	r := &report.Report{Steps: []report.Step{{ID: "testing", Findings: []report.Finding{
+	r := &report.Report{Steps: []report.Step{{ID: "testing", Actions: []report.Action{
+		{Rule: "ci-cd/ci-present", Repo: "portfolio", Text: "Add .github/workflows/ci.yml running pytest"},
+	}, Findings: []report.Finding{
 		{Rule: "testing/tests-present", Repo: "portfolio", Outcome: report.Fail, Message: "No tests: add\ntests, 100%", Path: "src/app.py"},
 		{Rule: "ci-cd/ci-present", Repo: "portfolio", Outcome: report.Fail, Message: "No CI"},
 		{Rule: "testing/tests-present", Repo: "other", Outcome: report.Fail, Message: "other repo"},
@@ -114,7 +116,7 @@ func TestAnnotationsEscapeAndFilterByRepo(t *testing.T) {
 	var b bytes.Buffer
 	annotate(&b, r, "portfolio")
 	want := "::warning file=src/app.py,title=pathway testing/tests-present::No tests: add%0Atests, 100%25\n" +
-		"::warning title=pathway ci-cd/ci-present::No CI\n"
+		"::warning title=pathway ci-cd/ci-present::No CI — Add .github/workflows/ci.yml running pytest\n"
 	if b.String() != want {
 		t.Fatalf("annotations:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -154,5 +156,13 @@ func TestProgress(t *testing.T) {
 	progress(o)(3, 6, "shop-api")
 	if got := errOut.String(); !strings.Contains(got, "[############............] 3/6 repositories · 41/60 API requests left") {
 		t.Fatalf("bar = %q", got)
+	}
+}
+
+func TestLoginsArePastedLoosely(t *testing.T) {
+	for in, want := range map[string]string{"@octocat": "octocat", "https://github.com/octocat/": "octocat", " mona ": "mona"} {
+		if got := normalLogin(in); got != want {
+			t.Errorf("normalLogin(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -91,6 +91,13 @@ func (t thresholds) below(r *report.Report) []string {
 // rules of repo, so they show on the run and, with a path, on the file.
 func annotate(w io.Writer, r *report.Report, repo string) {
 	for _, s := range r.Steps {
+		// The advice says what to do; the finding only what is missing.
+		advice := map[string]string{}
+		for _, a := range s.Actions {
+			if a.Repo == repo && a.Rule != "" {
+				advice[a.Rule] = a.Text
+			}
+		}
 		for _, f := range s.Findings {
 			if f.Outcome != report.Fail || f.Repo == "" || f.Repo != repo {
 				continue
@@ -99,7 +106,11 @@ func annotate(w io.Writer, r *report.Report, repo string) {
 			if f.Path != "" {
 				props = "file=" + escapeProp(f.Path) + "," + props
 			}
-			fmt.Fprintf(w, "::warning %s::%s\n", props, escapeData(f.Message))
+			msg := f.Message
+			if a := advice[f.Rule]; a != "" {
+				msg += " — " + a
+			}
+			fmt.Fprintf(w, "::warning %s::%s\n", props, escapeData(msg))
 		}
 	}
 }
