@@ -151,7 +151,12 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 				step.Actions = append(step.Actions, a)
 			}
 		}
-		if step.Status != report.Strong && len(step.Actions) == 0 {
+		// A step that does not apply to a project asks nothing of it: no
+		// "add a database" to a command-line tool.
+		notApplicable := opts.Project && !stepKnown[i] && len(step.Findings) > 0 && allNA(step.Findings)
+		if notApplicable {
+			step.Actions = []report.Action{}
+		} else if step.Status != report.Strong && len(step.Actions) == 0 {
 			step.Actions = append(step.Actions, fallback(set, in, states, i, sc))
 		}
 		rep.Steps = append(rep.Steps, step)
@@ -623,6 +628,15 @@ func position(steps []report.Step, counted []bool, states []*ruleState) report.P
 func opening(text string) string {
 	w := strings.Fields(strings.ToLower(text))
 	return strings.Join(w[:min(5, len(w))], " ")
+}
+
+func allNA(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Outcome != report.NotApplicable {
+			return false
+		}
+	}
+	return true
 }
 
 func allStrong(steps []report.Step, counted []bool) bool {

@@ -321,6 +321,9 @@ func (d *doc) strip() {
 		d.color(sh.ink)
 		d.draw(x+2.5, y+7.5, num, 12)
 		sc := d.clean(fmt.Sprint(clamp(s.Score)), true)
+		if unchecked(s) {
+			sc = d.clean("–", true) // left out of the score: no number to show
+		}
 		d.color(ink)
 		d.draw(x+w-2.5-d.width(sc, 9), y+7, sc, 9)
 		ty := y + 9.5
@@ -331,7 +334,11 @@ func (d *doc) strip() {
 			ty += lineH(sizeTiny)
 		}
 		d.color(sh.ink)
-		d.draw(x+2.5, y+h-2.5, d.fit(d.clean(stepMark(s), true), sizeTiny, w-5), sizeTiny)
+		mark := stepMark(s)
+		if unchecked(s) && inapplicable(s) {
+			mark = "– n/a" // a tile is too narrow for "not applicable"
+		}
+		d.draw(x+2.5, y+h-2.5, d.fit(d.clean(mark, true), sizeTiny, w-5), sizeTiny)
 		if s.ID == d.r.Position.Next {
 			tag := "NEXT"
 			pw := d.width(d.clean(tag, true), 6) + 5
