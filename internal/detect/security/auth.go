@@ -27,12 +27,19 @@ var authDeps = map[string][]string{
 	"flask-login": {"sessions"}, "flask-session": {"sessions"},
 	"github.com/gorilla/sessions": {"sessions"}, "github.com/gin-contrib/sessions": {"sessions"},
 	"github.com/alexedwards/scs/v2": {"sessions"},
+	// Laravel's login scaffolds and guards. laravel/sanctum is left out: every
+	// Laravel 8+ skeleton requires it (with HasApiTokens on the User model
+	// and auth:sanctum on a sample /user route), so it shows nothing the
+	// author built; and what it issues, opaque API tokens or SPA session
+	// cookies, is neither OAuth nor JWT.
+	"laravel/breeze": {"sessions"}, "laravel/jetstream": {"sessions"}, "laravel/fortify": {"sessions"},
+	"laravel/ui": {"sessions"},
 	// frameworks
 	"passport": {"passport"}, "@nestjs/passport": {"passport"},
 	"devise": {"devise"}, "devise_token_auth": {"devise"},
 	"org.springframework.boot:spring-boot-starter-security": {"spring-security"},
 	// OAuth and hosted identity
-	"authlib": {"oauth"}, "next-auth": {"oauth"}, "@auth/core": {"oauth"}, "laravel/sanctum": {"oauth"},
+	"authlib": {"oauth"}, "next-auth": {"oauth"}, "@auth/core": {"oauth"},
 	"laravel/passport": {"oauth"}, "laravel/socialite": {"oauth"}, "golang.org/x/oauth2": {"oauth"},
 	"github.com/markbates/goth": {"oauth"}, "django-allauth": {"oauth"}, "social-auth-app-django": {"oauth"},
 	"requests-oauthlib": {"oauth"}, "doorkeeper": {"oauth"}, "flask-dance": {"oauth"},
@@ -127,7 +134,9 @@ var codeTokens = []codeToken{
 	{".php", "Tymon\\JWTAuth", "jwt"},
 	{".php", "password_hash(", "bcrypt"},
 	{".php", "PASSWORD_ARGON2", "argon2"},
-	{".php", "Laravel\\Sanctum", "oauth"},
+	// Laravel's session login routes (laravel/ui's scaffold, or written by
+	// hand); the skeleton has none.
+	{".php", "Auth::routes(", "sessions"},
 	{".php", "Laravel\\Passport", "oauth"},
 	{".cs", "BCrypt.Net", "bcrypt"},
 	{".cs", "JwtBearer", "jwt"},

@@ -1,6 +1,7 @@
 package security
 
 import (
+	"cmp"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -109,11 +110,22 @@ func TestFixtures(t *testing.T) {
 			updates:  []string{}, lockfile: true,
 		},
 		{
+			// Only Sanctum, whose personal access tokens are neither OAuth
+			// nor JWT, and no login scaffold: no auth id.
 			name:       "laravel-bad",
-			auth:       []string{"oauth"},
+			auth:       []string{},
 			flags:      []string{"committed-env", "hardcoded-secret"},
 			findings:   []string{"committed-env .env:0", "hardcoded-secret .env:3"},
 			envExample: true, updates: []string{},
+		},
+		{
+			// An untouched Laravel 10 skeleton: laravel/sanctum in
+			// composer.json, HasApiTokens on User, auth:sanctum on /user.
+			name: "laravel-skeleton", auth: []string{}, flags: []string{}, envExample: true, updates: []string{},
+		},
+		{
+			// The same skeleton with Breeze's session login installed.
+			name: "laravel-breeze", auth: []string{"sessions"}, flags: []string{}, envExample: true, updates: []string{},
 		},
 		{
 			// gorilla/sessions is only an indirect requirement; bcrypt comes
@@ -486,5 +498,58 @@ func TestPipfileAuthInFileOrder(t *testing.T) {
 		if !found {
 			t.Fatal("no jwt evidence for PyJWT")
 		}
+	}
+}
+
+// Laravel auth comes from the login scaffolds, Passport and the JWT guards;
+// Sanctum, which every Laravel 8+ skeleton requires, shows nothing alone.
+func TestLaravelAuth(t *testing.T) {
+	user := "<?php\n\nnamespace App\\Models;\n\nuse Illuminate\\Foundation\\Auth\\User as Authenticatable;\nuse Laravel\\Sanctum\\HasApiTokens;\n\nclass User extends Authenticatable\n{\n    use HasApiTokens;\n}\n"
+	api := "<?php\n\nuse Illuminate\\Http\\Request;\nuse Illuminate\\Support\\Facades\\Route;\n\nRoute::middleware('auth:sanctum')->get('/user', function (Request $request) {\n    return $request->user();\n});\n"
+	composer := func(deps ...string) string {
+		var b strings.Builder
+		b.WriteString("{\n    \"require\": {\n        \"php\": \"^8.2\",\n        \"laravel/framework\": \"^10.10\",\n        \"laravel/sanctum\": \"^3.3\"")
+		for _, d := range deps {
+			b.WriteString(",\n        \"" + d + "\": \"*\"")
+		}
+		b.WriteString("\n    }\n}\n")
+		return b.String()
+	}
+	cases := []struct {
+		name  string
+		files map[string]string
+		auth  []string
+		at    string // path:line of the first auth id's evidence
+	}{
+		{"sanctum tokens issued by the app", map[string]string{
+			"composer.json":  composer(),
+			"routes/api.php": api + "\nRoute::post('/tokens', [TokenController::class, 'store']);\nRoute::middleware('auth:sanctum')->apiResource('tasks', TaskController::class);\n",
+			"app/Http/Controllers/TokenController.php": "<?php\n\nnamespace App\\Http\\Controllers;\n\nclass TokenController extends Controller\n{\n    public function store(Request $request)\n    {\n        return ['token' => $request->user()->createToken($request->name)->plainTextToken];\n    }\n}\n",
+		}, []string{}, ""},
+		{"passport", map[string]string{"composer.json": composer("laravel/passport"), "app/Models/User.php": user}, []string{"oauth"}, "composer.json:6"},
+		{"jetstream", map[string]string{"composer.json": composer("laravel/jetstream"), "app/Models/User.php": user}, []string{"sessions"}, "composer.json:6"},
+		{"fortify", map[string]string{"composer.json": composer("laravel/fortify")}, []string{"sessions"}, "composer.json:6"},
+		{"tymon jwt-auth", map[string]string{"composer.json": composer("tymon/jwt-auth")}, []string{"jwt"}, "composer.json:6"},
+		{"jwt-auth fork", map[string]string{"composer.json": composer("php-open-source-saver/jwt-auth")}, []string{"jwt"}, "composer.json:6"},
+		{"laravel/ui auth routes", map[string]string{
+			"composer.json":  composer(),
+			"routes/web.php": "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\nAuth::routes();\n\nRoute::get('/home', [HomeController::class, 'index'])->name('home');\n",
+		}, []string{"sessions"}, "routes/web.php:5"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.files["routes/api.php"] = cmp.Or(c.files["routes/api.php"], api)
+			got := Detect(memRepo(c.files))
+			if !reflect.DeepEqual(got.Auth, c.auth) {
+				t.Fatalf("Auth = %v, want %v (evidence %+v)", got.Auth, c.auth, got.Evidence)
+			}
+			if c.at == "" {
+				return
+			}
+			e := got.Evidence[0]
+			if w := e.Path + ":" + strconv.Itoa(e.Line); w != c.at || !strings.HasPrefix(e.Text, c.auth[0]+":") {
+				t.Errorf("evidence %+v, want %s at %s", e, c.auth[0], c.at)
+			}
+		})
 	}
 }
