@@ -112,10 +112,16 @@ func highlights(repos []*facts.Repo, p *facts.Profile) []report.Highlight {
 		if n == 1 {
 			plural = ""
 		}
-		h := report.Highlight{Text: fmt.Sprintf("Contributed %d pull request%s to other developers' projects", n, plural)}
+		// "Opened", not "contributed": the count includes pull requests
+		// that were closed unmerged or are still open.
+		h := report.Highlight{Text: fmt.Sprintf("Opened %d pull request%s on other developers' projects", n, plural)}
 		if len(p.ExternalPRRepos) > 0 {
-			names := p.ExternalPRRepos[:min(2, len(p.ExternalPRRepos))]
-			h.Text += " (" + strings.Join(names, ", ") + ")"
+			names := p.ExternalPRRepos[:min(3, len(p.ExternalPRRepos))]
+			more := ""
+			if len(p.ExternalPRRepos) > 3 {
+				more = fmt.Sprintf(" and %d more", len(p.ExternalPRRepos)-3)
+			}
+			h.Text += " (" + strings.Join(names, ", ") + more + ")"
 			h.Repo = p.ExternalPRRepos[0]
 		}
 		h.Text += "."
