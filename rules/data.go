@@ -29,9 +29,15 @@ type Data struct {
 	// Manifest is the dependency manifest to edit (go.mod, pom.xml, ...).
 	Manifest string
 	// CIFile is the existing CI file or .github/workflows/ci.yml.
-	CIFile  string
-	Facts   *facts.Repo
-	Profile *facts.Profile
+	CIFile string
+	// APIDocsTool generates an OpenAPI spec in this repository's stack.
+	APIDocsTool string
+	// ReadmeMissing lists, in words, the README sections a reader expects
+	// that this repository's README lacks ("setup steps, how to run the
+	// tests"); empty when it has them all.
+	ReadmeMissing string
+	Facts         *facts.Repo
+	Profile       *facts.Profile
 }
 
 // names gives display names for lower-case ids.
@@ -276,6 +282,8 @@ func NewData(repo *facts.Repo, profile *facts.Profile, role *Role) *Data {
 	d.TestCommand = TestCommand(repo)
 	d.TestFramework = testFramework(repo)
 	d.Manifest = manifest(repo)
+	d.ReadmeMissing = readmeMissing(repo)
+	d.APIDocsTool = apiDocsTool(repo)
 	if role != nil {
 		// Name the role's frameworks for this repository's language: a
 		// Python project is told about Django, not about all of them.
@@ -291,4 +299,55 @@ func NewData(repo *facts.Repo, profile *facts.Profile, role *Role) *Data {
 		d.CIFile = repo.CI.Files[0]
 	}
 	return d
+}
+
+// readmeSections are what a reviewer looks for in a project README, in the
+// order a README usually has them, with the words advice uses for them.
+var readmeSections = []struct{ id, words string }{
+	{"description", "what it does"}, {"tech-stack", "the tech stack"}, {"installation", "setup steps (the exact commands)"},
+	{"usage", "usage or API examples"}, {"screenshots", "a screenshot or demo"}, {"tests", "how to run the tests"},
+}
+
+func readmeMissing(r *facts.Repo) string {
+	var out []string
+	for _, s := range readmeSections {
+		if !slices.Contains(r.Readme.Sections, s.id) && !(s.id == "usage" && slices.Contains(r.Readme.Sections, "api")) {
+			out = append(out, s.words)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// apiDocsTool names the usual OpenAPI generator for the repository's stack.
+func apiDocsTool(r *facts.Repo) string {
+	fw := r.Stack.Frameworks
+	switch language(r) {
+	case "Java", "Kotlin":
+		return "springdoc-openapi"
+	case "Python":
+		switch {
+		case slices.Contains(fw, "fastapi"):
+			return "FastAPI's built-in /openapi.json"
+		case slices.Contains(fw, "django"):
+			return "drf-spectacular"
+		}
+		return "flask-smorest or apispec"
+	case "JavaScript", "TypeScript":
+		if slices.Contains(fw, "nestjs") {
+			return "@nestjs/swagger"
+		}
+		return "swagger-jsdoc"
+	case "Go":
+		return "swaggo/swag"
+	case "PHP":
+		if slices.Contains(fw, "laravel") {
+			return "L5-Swagger"
+		}
+		return "swagger-php"
+	case "Ruby":
+		return "rswag"
+	case "C#":
+		return "Swashbuckle"
+	}
+	return "an OpenAPI generator for your framework"
 }

@@ -578,12 +578,15 @@ var funcs = template.FuncMap{
 	"display": Display,
 	"andList": And,
 	"orList":  Or,
+	// contains reports whether s holds sub, for advice that adapts to a list.
+	"contains": strings.Contains,
 }
 
 func sampleData() *Data {
 	return &Data{Repo: "example", FullName: "octocat/example", Login: "octocat", Role: "backend",
 		Language: "Go", TestCommand: "go test ./...", TestFramework: "the testing package",
 		Framework: "Gin", RoleFrameworks: "Gin or Echo", RoleLanguages: "Go", Manifest: "go.mod", CIFile: ".github/workflows/ci.yml",
+		ReadmeMissing: "how to run the tests", APIDocsTool: "swaggo/swag",
 		Facts: &facts.Repo{Name: "example"}, Profile: &facts.Profile{Login: "octocat"}}
 }
 
