@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/pathway-dev/pathway/internal/cmd/root"
@@ -34,6 +35,11 @@ func run() int {
 	if err == nil {
 		return cmdutil.ExitOK
 	}
+	// cobra's own usage errors (an unknown command, a wrong number of
+	// arguments) are bad input too.
+	if cmdutil.Code(err) == cmdutil.ExitFailure && usageError(err) {
+		err = cmdutil.InputErrorf("%v\nRun 'pathway --help' for usage.", err)
+	}
 	var silent *cmdutil.Silent
 	if !errors.As(err, &silent) {
 		if errors.Is(err, context.Canceled) {
@@ -43,4 +49,14 @@ func run() int {
 		}
 	}
 	return cmdutil.Code(err)
+}
+
+func usageError(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command ", "accepts ", "requires at least ", "requires at most ", "invalid argument "} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

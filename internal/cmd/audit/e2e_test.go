@@ -233,6 +233,8 @@ func TestAuditBadInput(t *testing.T) {
 		{"unreachable host", nil, []string{"audit", "newbie42", "--api-url", closed, "--no-cache"}, 1, strings.TrimPrefix(closed, "http://")},
 		{"unknown format", nil, []string{"audit", "newbie42", "--format", "docx"}, 2, "unknown --format"},
 		{"unknown flag", nil, []string{"audit", "newbie42", "--colour"}, 2, "unknown flag"},
+		{"unknown command", nil, []string{"audti", "newbie42"}, 2, `unknown command "audti"`},
+		{"extra argument", nil, []string{"version", "now"}, 2, "unknown command"},
 		{"bad as-of", nil, []string{"audit", "newbie42", "--as-of", "soon"}, 2, "--as-of"},
 		{"unknown role", nil, []string{"audit", "newbie42", "--role", "chef"}, 2, "chef"},
 		{"missing path", nil, []string{"audit", "--local", "does/not/exist"}, 2, "does/not/exist"},
