@@ -162,6 +162,12 @@ func (d *doc) notice(s string, bg, fg rgb) {
 func (d *doc) scorePanel() {
 	r := d.r
 	h := 47.0
+	// "Work on next" (two lines when its title is long) and the progress
+	// line both sit beside the gauge: give them room rather than let them
+	// run out of the panel.
+	if r.Compare != nil && d.stepByID(r.Position.Next) != nil {
+		h += 10
+	}
 	x0, y0 := d.left, d.y
 	d.fill(paperBg)
 	d.f.RoundedRect(x0, y0, d.right-d.left, h, 3, "1234", "F")
@@ -206,7 +212,11 @@ func (d *doc) scorePanel() {
 		} else if c.Overall < 0 {
 			col = redInk
 		}
-		d.text(tx, d.right-6, fmt.Sprintf("%s points since the report of %s", signed(c.Overall), c.Previous.UTC().Format("2 January 2006")), sizeBody, true, col)
+		line := fmt.Sprintf("%s points since the report of %s", signed(c.Overall), c.Previous.UTC().Format("2 January 2006"))
+		if c.Overall == 0 {
+			line = "No change since the report of " + c.Previous.UTC().Format("2 January 2006")
+		}
+		d.text(tx, d.right-6, line, sizeBody, true, col)
 	}
 	d.y = y0 + h
 }
