@@ -1,18 +1,15 @@
 package api
 
 import (
-	"fmt"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/pathway-dev/pathway/internal/snapshot"
+	"github.com/pathway-dev/pathway/internal/snapshot/snapshottest"
 )
 
 // bigRepo is the cost target of the detectors: 50,000 files in the tree,
 // 5,000 of them with content (about 4 KiB each).
 func bigRepo() *snapshot.Repo {
-	r := &snapshot.Repo{Name: "big", Contents: map[string][]byte{}, ContentsKnown: true}
 	bodies := map[string]string{
 		".js":   "const express = require('express');\nconst router = express.Router();\nconst axios = require('axios');\n\nrouter.get('/items/:id', async (req, res) => {\n  const item = await Item.findById(req.params.id);\n  if (!item) return res.status(404).json({ message: 'not found' });\n  res.json(item);\n});\n",
 		".py":   "import os\nfrom fastapi import APIRouter, Depends\n\nrouter = APIRouter()\n\n@router.get('/items/{item_id}')\nasync def read_item(item_id: int):\n    return {'item_id': item_id}\n",
@@ -23,18 +20,7 @@ func bigRepo() *snapshot.Repo {
 		".md":   "# Notes\n\nSee the API docs.\n",
 	}
 	exts := []string{".js", ".py", ".java", ".go", ".yml", ".json", ".md"}
-	for i := 0; i < 50000; i++ {
-		ext := exts[i%len(exts)]
-		p := fmt.Sprintf("services/s%02d/src/pkg%03d/file%05d%s", i%40, i%500, i, ext)
-		r.Files = append(r.Files, snapshot.File{Path: p, Size: 4096, Kind: "blob"})
-		if i%10 == 0 {
-			r.Contents[p] = []byte(strings.Repeat(bodies[ext], 4096/len(bodies[ext])+1))
-		}
-	}
-	r.Files = append(r.Files, snapshot.File{Path: "README.md", Kind: "blob"})
-	r.Contents["README.md"] = []byte("# big\n\n## Install\n\n## API\n")
-	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
-	return r
+	return snapshottest.Large(50000, exts, bodies, map[string]string{"README.md": "# big\n\n## Install\n\n## API\n"})
 }
 
 func BenchmarkDetect(b *testing.B) {

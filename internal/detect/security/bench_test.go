@@ -1,18 +1,15 @@
 package security
 
 import (
-	"fmt"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/pathway-dev/pathway/internal/snapshot"
+	"github.com/pathway-dev/pathway/internal/snapshot/snapshottest"
 )
 
 // bigRepo is the cost target of the detectors: 50,000 files in the tree,
 // 5,000 of them with content (about 4 KiB each, realistic code and config).
 func bigRepo() *snapshot.Repo {
-	r := &snapshot.Repo{Name: "big", Contents: map[string][]byte{}, ContentsKnown: true}
 	bodies := map[string]string{
 		".js":         "const express = require('express');\nconst router = express.Router();\nconst { token } = require('./auth');\n\nrouter.get('/items/:id', async (req, res) => {\n  const item = await Item.findById(req.params.id);\n  if (!item) return res.status(404).json({ message: 'not found' });\n  res.json(item);\n});\n",
 		".py":         "import os\nfrom fastapi import APIRouter, Depends\n\nrouter = APIRouter()\nSECRET_KEY = os.environ['SECRET_KEY']\n\n@router.get('/items/{item_id}')\nasync def read_item(item_id: int, token: str = Depends(oauth2_scheme)):\n    return {'item_id': item_id}\n",
@@ -23,23 +20,14 @@ func bigRepo() *snapshot.Repo {
 		".properties": "app.name=demo\napp.token.ttl=3600\nlogging.level.root=INFO\n",
 	}
 	exts := []string{".js", ".py", ".java", ".go", ".yml", ".md", ".properties"}
-	for i := 0; i < 50000; i++ {
-		ext := exts[i%len(exts)]
-		p := fmt.Sprintf("services/s%02d/src/pkg%03d/file%05d%s", i%40, i%500, i, ext)
-		r.Files = append(r.Files, snapshot.File{Path: p, Size: 4096, Kind: "blob"})
-		if i%10 == 0 {
-			r.Contents[p] = []byte(strings.Repeat(bodies[ext], 4096/len(bodies[ext])+1))
-		}
-	}
-	for _, p := range []string{"package.json", "go.mod", "requirements.txt", ".env", ".github/dependabot.yml", "SECURITY.md"} {
-		r.Files = append(r.Files, snapshot.File{Path: p, Kind: "blob"})
-	}
-	r.Contents["package.json"] = []byte(`{"dependencies":{"jsonwebtoken":"9","bcrypt":"5","express":"4"}}`)
-	r.Contents["go.mod"] = []byte("module x\nrequire github.com/golang-jwt/jwt/v5 v5.2.1\n")
-	r.Contents["requirements.txt"] = []byte("fastapi\npyjwt\n")
-	r.Contents[".env"] = []byte("JWT_SECRET=f3Kq9ZpL2vXw8RtY6mNb4HcJ\n")
-	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
-	return r
+	return snapshottest.Large(50000, exts, bodies, map[string]string{
+		"package.json":           `{"dependencies":{"jsonwebtoken":"9","bcrypt":"5","express":"4"}}`,
+		"go.mod":                 "module x\nrequire github.com/golang-jwt/jwt/v5 v5.2.1\n",
+		"requirements.txt":       "fastapi\npyjwt\n",
+		".env":                   "JWT_SECRET=f3Kq9ZpL2vXw8RtY6mNb4HcJ\n",
+		".github/dependabot.yml": "",
+		"SECURITY.md":            "",
+	})
 }
 
 func BenchmarkDetect(b *testing.B) {

@@ -3,10 +3,12 @@
 package snapshottest
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/pathway-dev/pathway/internal/snapshot"
@@ -50,6 +52,29 @@ func build(name string, files map[string][]byte) *snapshot.Repo {
 	r := &snapshot.Repo{Name: name, FullName: "acme/" + name, Contents: files, ContentsKnown: true}
 	for p, c := range files {
 		r.Files = append(r.Files, snapshot.File{Path: p, Size: int64(len(c)), Kind: "blob"})
+	}
+	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	return r
+}
+
+// Large makes the detectors' cost target: n files of about 4 KiB spread over
+// services and packages, one in ten with content. Each file gets the body of
+// its extension, exts taken in turn; extra files (manifests, a README) are
+// added with their content as given.
+func Large(n int, exts []string, bodies map[string]string, extra map[string]string) *snapshot.Repo {
+	files := make(map[string][]byte, n/10+len(extra))
+	r := &snapshot.Repo{Name: "big", FullName: "acme/big", Contents: files, ContentsKnown: true}
+	for i := range n {
+		ext := exts[i%len(exts)]
+		p := fmt.Sprintf("services/s%02d/src/pkg%03d/file%05d%s", i%40, i%500, i, ext)
+		r.Files = append(r.Files, snapshot.File{Path: p, Size: 4096, Kind: "blob"})
+		if i%10 == 0 {
+			files[p] = []byte(strings.Repeat(bodies[ext], 4096/len(bodies[ext])+1))
+		}
+	}
+	for p, c := range extra {
+		r.Files = append(r.Files, snapshot.File{Path: p, Size: int64(len(c)), Kind: "blob"})
+		files[p] = []byte(c)
 	}
 	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
 	return r
