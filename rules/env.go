@@ -23,6 +23,9 @@ type repoEnv struct {
 	AsOf    time.Time      `expr:"as_of"`
 	Role    *Role          `expr:"role"`
 	Stats   *Stats         `expr:"stats"`
+	// Project is true in a local audit, which judges projects rather than
+	// a portfolio: rules can ask only web services for a database.
+	Project bool `expr:"project"`
 }
 
 // portfolioEnv is what portfolio and profile rules see: there is no single
@@ -33,6 +36,7 @@ type portfolioEnv struct {
 	AsOf    time.Time      `expr:"as_of"`
 	Role    *Role          `expr:"role"`
 	Stats   *Stats         `expr:"stats"`
+	Project bool           `expr:"project"`
 }
 
 // Stats are portfolio figures computed once per audit, so that portfolio
@@ -84,6 +88,8 @@ type Input struct {
 	// Main is the candidate's main project (the largest original backend
 	// repository): portfolio advice names it. Nil without repositories.
 	Main *facts.Repo
+	// Project marks a local audit (expressions see it as `project`).
+	Project bool
 }
 
 // NewInput prepares repos (the included repositories, in report order) and

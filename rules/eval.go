@@ -62,9 +62,9 @@ func (s *Set) Eval(r *Rule, in *Input, repo *facts.Repo, tree *Tree) (res Result
 		if repo == nil {
 			return Result{Outcome: NotApplicable, Message: "repository rule evaluated without a repository"}
 		}
-		env = &repoEnv{Repo: repo, Repos: in.Repos, Profile: in.Profile, AsOf: in.AsOf, Role: s.role, Stats: in.Stats}
+		env = &repoEnv{Repo: repo, Repos: in.Repos, Profile: in.Profile, AsOf: in.AsOf, Role: s.role, Stats: in.Stats, Project: in.Project}
 	} else {
-		env = &portfolioEnv{Repos: in.Repos, Profile: in.Profile, AsOf: in.AsOf, Role: s.role, Stats: in.Stats}
+		env = &portfolioEnv{Repos: in.Repos, Profile: in.Profile, AsOf: in.AsOf, Role: s.role, Stats: in.Stats, Project: in.Project}
 		repo = nil
 	}
 	name := "the portfolio"

@@ -56,10 +56,6 @@ type Options struct {
 	Project bool
 }
 
-// serviceSteps hold the repository rules that only a web service can be
-// expected to satisfy when a project is judged on its own.
-var serviceSteps = map[string]bool{"databases": true, "frameworks": true, "apis": true}
-
 // ruleState is one rule evaluated over the portfolio.
 type ruleState struct {
 	rule    *rules.Rule
@@ -91,6 +87,7 @@ func Run(pf *facts.Portfolio, set *rules.Set, opts Options) *report.Report {
 	}
 	profile := pf.Profile
 	in := rules.NewInput(included, &profile, opts.AsOf)
+	in.Project = opts.Project
 
 	states := evaluate(set, in, opts.Trees, opts.Project)
 	sc := newScorer(set, states, opts.Project)
@@ -205,12 +202,7 @@ func evaluate(set *rules.Set, in *rules.Input, trees map[string]*rules.Tree, pro
 					st.repos = append(st.repos, repo)
 					continue
 				}
-				res := set.Eval(r, in, repo, trees[repo.Name])
-				if project && serviceSteps[r.Step] && !repo.Service && len(repo.Stack.Databases) == 0 && res.Outcome != rules.Unknown {
-					res = rules.Result{Outcome: rules.NotApplicable, Repo: repo.Name,
-						Message: repo.Name + " is not a web service (no web framework or routes), so this is not expected of it"}
-				}
-				st.results = append(st.results, res)
+				st.results = append(st.results, set.Eval(r, in, repo, trees[repo.Name]))
 				st.repos = append(st.repos, repo)
 			}
 		case project && r.Scope == rules.ScopePortfolio:
