@@ -71,6 +71,9 @@ type Options struct {
 	Logo      string
 	Compare   string
 
+	// told holds warnings already printed before the fetching, so the
+	// report's warnings are not repeated on stderr.
+	told map[string]bool
 	// rate reports the GitHub rate limit for the progress bar, once known.
 	rate func() (remaining, limit int, reset time.Time)
 }
@@ -434,6 +437,9 @@ func newGitHub(opts *Options) (*github.Source, error) {
 	if token == "" {
 		fmt.Fprintln(opts.IO.ErrOut, "pathway: note: no GITHUB_TOKEN or GH_TOKEN: GitHub allows 60 anonymous requests an hour (about 18 repositories)")
 	}
+	if opts.told == nil {
+		opts.told = map[string]bool{}
+	}
 	cacheDir, err := cacheDir(opts)
 	if err != nil {
 		return nil, err
@@ -448,6 +454,7 @@ func newGitHub(opts *Options) (*github.Source, error) {
 		MaxWait:     opts.MaxWait,
 		Notice: func(msg string) {
 			fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s\n", msg)
+			opts.told[msg] = true
 		},
 	}
 	if opts.Verbose {
@@ -657,9 +664,15 @@ func write(opts *Options, snap *snapshot.Snapshot, sopts snapshot.Options, set *
 func tellWarnings(opts *Options, rep *report.Report) {
 	const most = 5
 	actions := opts.Getenv("GITHUB_ACTIONS") == "true"
-	for i, w := range rep.Warnings {
+	var fresh []string
+	for _, w := range rep.Warnings {
+		if !opts.told[w] {
+			fresh = append(fresh, w)
+		}
+	}
+	for i, w := range fresh {
 		if i == most {
-			fmt.Fprintf(opts.IO.ErrOut, "pathway: %s: %d more warnings in the report\n", rep.Subject.Login, len(rep.Warnings)-most)
+			fmt.Fprintf(opts.IO.ErrOut, "pathway: %s: %d more warnings in the report\n", rep.Subject.Login, len(fresh)-most)
 			break
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "pathway: warning: %s: %s\n", rep.Subject.Login, w)

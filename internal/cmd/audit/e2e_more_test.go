@@ -145,6 +145,9 @@ func TestRateLimitGivesAPartialReport(t *testing.T) {
 	if i, j := strings.Index(res.stderr, "need at least"), strings.Index(res.stderr, "partial"); i < 0 || i > j {
 		t.Errorf("no up-front warning that the audit will not fit:\n%s", res.stderr)
 	}
+	if n := strings.Count(res.stderr, "need at least"); n != 1 {
+		t.Errorf("the budget warning was printed %d times:\n%s", n, res.stderr)
+	}
 	r := readReport(t, filepath.Join(dir, "out", "mara-dev-readiness.json"))
 	if !r.Partial || !strings.Contains(strings.Join(r.Warnings, "\n"), "try again after") || r.Overall.Level == report.Ready {
 		t.Errorf("partial=%v warnings=%q", r.Partial, r.Warnings)
